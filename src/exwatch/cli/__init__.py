@@ -1,0 +1,1 @@
+"""The ``exwatch`` command line: parse, open the database, call one logic function, print."""

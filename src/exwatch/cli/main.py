@@ -1,0 +1,67 @@
+"""Entry point of the ``exwatch`` command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from exwatch import __version__
+from exwatch.cli import case, example
+from exwatch.errors import ExwatchError
+
+
+class _Group(TyperGroup):
+    """Turns every deliberate error into a one-paragraph message and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context; typer vendors click privately
+        try:
+            return super().invoke(ctx)
+        except ExwatchError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Extradition Watch: cases, cited assessments and advocacy against politically motivated extradition.",
+)
+app.add_typer(case.app, name="case")
+app.add_typer(example.app, name="example")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"exwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        envvar="EXWATCH_DATABASE_URL",
+        show_envvar=True,
+        help="database URL (sqlite:///file or postgresql://...); default: an SQLite file in your user data directory",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="print the version"),
+) -> None:
+    ctx.obj = {"db": db}
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the case interchange format (exwatch-case/1)."""
+    from exwatch.cli.context import print_json
+    from exwatch.model.schema import case_schema
+
+    print_json(case_schema())
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,192 @@
+"""Cases: import, export, list, create and amend.
+
+Every function takes an open :class:`~sqlalchemy.orm.Session` inside the caller's
+transaction and either completes or raises; the caller's rollback then leaves the store as
+it was. Amendments (add an event, a request, a source, ...) go through the same validation
+as an import: the case is rebuilt as a :class:`CaseFile`, changed, validated and stored.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from exwatch.errors import ConflictError, NotFoundError
+from exwatch.model.case import CaseFile, Citation, Event, Fact, Name, Request, Source, StateRole, Subject
+from exwatch.model.validation import validate
+from exwatch.store.mapping import from_row, to_row
+from exwatch.store.tables import CaseRow, CitationRow
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    subject: str
+    title: str | None
+    states: dict[str, list[str]]
+    requests: int
+    events: int
+    last_event: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "title": self.title,
+            "states": self.states,
+            "requests": self.requests,
+            "events": self.events,
+            "last_event": self.last_event,
+        }
+
+
+def _load_options() -> list[Any]:
+    cite = selectinload(CaseRow.citations).selectinload(CitationRow.source)
+    return [
+        selectinload(CaseRow.names),
+        selectinload(CaseRow.states),
+        selectinload(CaseRow.requests),
+        selectinload(CaseRow.events),
+        selectinload(CaseRow.facts),
+        selectinload(CaseRow.sources),
+        cite,
+    ]
+
+
+def _find(session: Session, case_id: str) -> CaseRow | None:
+    return session.scalars(select(CaseRow).where(CaseRow.id == case_id).options(*_load_options())).first()
+
+
+def get_row(session: Session, case_id: str) -> CaseRow:
+    row = _find(session, case_id)
+    if row is None:
+        known = session.scalars(select(CaseRow.id).order_by(CaseRow.id)).all()
+        hint = (
+            f"; known cases: {', '.join(known[:10])}" if known else "; the store is empty (try `exwatch example load`)"
+        )
+        raise NotFoundError(f"no case {case_id!r}{hint}")
+    return row
+
+
+def _name_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(sorted(folded.replace("-", " ").split()))
+
+
+def _request_keys(case: CaseFile) -> set[tuple[str, str, str | None]]:
+    return {(r.issuer, r.kind, r.date) for r in case.requests}
+
+
+def find_duplicate(session: Session, case: CaseFile) -> str | None:
+    """Id of a stored case that is this one: the same id, or the same subject and the same requests."""
+    if _find(session, case.id) is not None:
+        return case.id
+    keys = {_name_key(n.name) for n in case.subject.names}
+    wanted = _request_keys(case)
+    if not wanted:
+        return None
+    for row in session.scalars(select(CaseRow).options(*_load_options())):
+        stored = from_row(row)
+        if keys & {_name_key(n.name) for n in stored.subject.names} and _request_keys(stored) == wanted:
+            return row.id
+    return None
+
+
+def import_case(session: Session, case: CaseFile, *, update: bool = False) -> str:
+    """Store a case. An existing one is an error unless ``update``; then it is replaced whole."""
+    existing = find_duplicate(session, case)
+    if existing is not None:
+        if not update:
+            same = "has the same id" if existing == case.id else "has the same subject and requests"
+            raise ConflictError(
+                f"case {existing!r} already exists and {same}; "
+                f"use `exwatch case import --update` to replace it, or change the id"
+            )
+        row = get_row(session, existing)
+        created = row.created_at
+        session.delete(row)
+        session.flush()
+        new_row = to_row(case)
+        new_row.created_at = created
+        session.add(new_row)
+    else:
+        session.add(to_row(case))
+    session.flush()
+    return case.id
+
+
+def export_case(session: Session, case_id: str) -> CaseFile:
+    return from_row(get_row(session, case_id))
+
+
+def list_cases(session: Session) -> list[CaseSummary]:
+    rows = session.scalars(select(CaseRow).order_by(CaseRow.id).options(*_load_options())).all()
+    out = []
+    for row in rows:
+        last = max(row.events, key=lambda e: (e.date_start, e.position), default=None)
+        out.append(
+            CaseSummary(
+                id=row.id,
+                subject=row.subject_name,
+                title=row.title,
+                states={s.state: list(s.roles) for s in row.states},
+                requests=len(row.requests),
+                events=len(row.events),
+                last_event=f"{last.date} {last.action}: {last.body}" if last else None,
+            )
+        )
+    return out
+
+
+def delete_case(session: Session, case_id: str) -> None:
+    session.delete(get_row(session, case_id))
+
+
+def new_case(session: Session, subject: Subject, case_id: str | None = None, title: str | None = None) -> str:
+    """Open a case for a subject; the id defaults to a slug of the primary name."""
+    from exwatch.model.case import slugify
+
+    base = case_id or slugify(subject.primary_name)
+    candidate, n = base, 2
+    while case_id is None and _find(session, candidate) is not None:
+        candidate, n = f"{base}-{n}", n + 1
+    case = validate(CaseFile, {"id": candidate, "title": title, "subject": subject.model_dump()}, "new case")
+    return import_case(session, case)
+
+
+# Amendments: each names the list it appends to and the model its item must satisfy.
+_LISTS: dict[type[BaseModel], str] = {
+    Event: "events",
+    Request: "requests",
+    Source: "sources",
+    StateRole: "states",
+    Fact: "facts",
+}
+
+
+def add_item(session: Session, case_id: str, item: BaseModel) -> CaseFile:
+    """Append a source, state role, request, event or fact to a case, validating the whole case again."""
+    case = export_case(session, case_id)
+    data = case.model_dump()
+    data[_LISTS[type(item)]].append(item.model_dump())
+    amended = validate(CaseFile, data, f"case {case_id!r} with the new {_LISTS[type(item)][:-1]}")
+    import_case(session, amended, update=True)
+    return amended
+
+
+def add_name(session: Session, case_id: str, name: Name) -> CaseFile:
+    case = export_case(session, case_id)
+    data = case.model_dump()
+    data["subject"]["names"].append(name.model_dump())
+    amended = validate(CaseFile, data, f"case {case_id!r} with the new name")
+    import_case(session, amended, update=True)
+    return amended
+
+
+def cite(source: str, pinpoint: str | None = None) -> Citation:
+    return Citation(source=source, pinpoint=pinpoint)

@@ -1,0 +1,1 @@
+"""Domain model: partial dates, states, the controlled vocabulary and the case interchange format."""

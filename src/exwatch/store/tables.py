@@ -1,0 +1,173 @@
+"""The case store's tables (SQLAlchemy 2 declarative).
+
+A case owns its subject names, state roles, requests, events, circumstances (``facts``) and
+sources; deleting a case deletes them. Citations link each fact to a source with a pinpoint.
+Exactly one owner column of a citation is set, or none for the subject's own attributes:
+a CHECK keeps it so on both SQLite and PostgreSQL. Lists of plain values (roles, charges,
+nationalities) are JSON columns: they are read and written whole, never queried alone.
+
+Change a table here only together with a new migration in ``store/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+_CASCADE = "all, delete-orphan"
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(80), unique=True, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    subject_name: Mapped[str] = mapped_column(Text, index=True)
+    subject_birth_date: Mapped[str | None] = mapped_column(String(10))
+    subject_nationalities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    subject_profiles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+
+    names: Mapped[list[NameRow]] = relationship(cascade=_CASCADE, order_by="NameRow.position")
+    states: Mapped[list[StateRoleRow]] = relationship(cascade=_CASCADE, order_by="StateRoleRow.position")
+    requests: Mapped[list[RequestRow]] = relationship(cascade=_CASCADE, order_by="RequestRow.position")
+    events: Mapped[list[EventRow]] = relationship(cascade=_CASCADE, order_by="EventRow.position")
+    facts: Mapped[list[FactRow]] = relationship(cascade=_CASCADE, order_by="FactRow.position")
+    sources: Mapped[list[SourceRow]] = relationship(cascade=_CASCADE, order_by="SourceRow.position")
+    citations: Mapped[list[CitationRow]] = relationship(cascade=_CASCADE, order_by="CitationRow.position")
+
+
+class _Owned:
+    """Columns every row owned by a case has: its case and its place in the file's order."""
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.pk", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class SourceRow(_Owned, Base):
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("case_pk", "id"),)
+
+    id: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10))
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    reference: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class NameRow(_Owned, Base):
+    __tablename__ = "subject_names"
+
+    name: Mapped[str] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    script: Mapped[str | None] = mapped_column(String(8))
+    lang: Mapped[str | None] = mapped_column(String(3))
+
+
+class StateRoleRow(_Owned, Base):
+    __tablename__ = "state_roles"
+    __table_args__ = (UniqueConstraint("case_pk", "state"),)
+
+    state: Mapped[str] = mapped_column(String(2))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RequestRow(_Owned, Base):
+    __tablename__ = "requests"
+    __table_args__ = (UniqueConstraint("case_pk", "id"),)
+
+    id: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+    issuer: Mapped[str] = mapped_column(String(2), index=True)
+    issuing_body: Mapped[str | None] = mapped_column(Text)
+    addressed_to: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10))
+    charges: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reference: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class EventRow(_Owned, Base):
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("case_pk", "id"),)
+
+    id: Mapped[str] = mapped_column(String(80))
+    date: Mapped[str] = mapped_column(String(10))
+    # First day the partial date can mean: lets the database order and filter by date.
+    date_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    jurisdiction: Mapped[str] = mapped_column(String(16), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str | None] = mapped_column(Text)
+    request_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reference: Mapped[str | None] = mapped_column(Text)
+
+
+class FactRow(_Owned, Base):
+    __tablename__ = "facts"
+    __table_args__ = (UniqueConstraint("case_pk", "id"),)
+
+    id: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str | None] = mapped_column(String(2))
+    date: Mapped[str | None] = mapped_column(String(10))
+
+
+_OWNERS = ("name_pk", "state_role_pk", "request_pk", "event_pk", "fact_pk")
+
+
+class CitationRow(_Owned, Base):
+    __tablename__ = "citations"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in _OWNERS) + " <= 1",
+            name="citation_one_owner",
+        ),
+    )
+
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
+    pinpoint: Mapped[str | None] = mapped_column(Text)
+    name_pk: Mapped[int | None] = mapped_column(ForeignKey("subject_names.pk", ondelete="CASCADE"))
+    state_role_pk: Mapped[int | None] = mapped_column(ForeignKey("state_roles.pk", ondelete="CASCADE"))
+    request_pk: Mapped[int | None] = mapped_column(ForeignKey("requests.pk", ondelete="CASCADE"))
+    event_pk: Mapped[int | None] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"))
+    fact_pk: Mapped[int | None] = mapped_column(ForeignKey("facts.pk", ondelete="CASCADE"))
+
+    source: Mapped[SourceRow] = relationship()
+    name: Mapped[NameRow | None] = relationship()
+    state_role: Mapped[StateRoleRow | None] = relationship()
+    request: Mapped[RequestRow | None] = relationship()
+    event: Mapped[EventRow | None] = relationship()
+    fact: Mapped[FactRow | None] = relationship()

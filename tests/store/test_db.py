@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from exwatch.errors import StorageError
+from exwatch.store.db import Database, default_url, open_database, resolve_url
+from exwatch.store.tables import Base
+
+
+def test_migrations_create_exactly_the_tables_the_code_uses(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_opening_twice_keeps_the_data(db_url: str, db: Database) -> None:
+    from exwatch.logic.cases import import_case, list_cases
+    from exwatch.model.case import CaseFile
+    from tests.factories import case_data
+
+    with db.transaction() as session:
+        import_case(session, CaseFile.model_validate(case_data()))
+    again = open_database(db_url)
+    try:
+        with again.transaction() as session:
+            assert [c.id for c in list_cases(session)] == ["doe-2020"]
+    finally:
+        again.close()
+
+
+def test_default_is_an_sqlite_file_in_the_user_data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("EXWATCH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_url() == f"sqlite:///{tmp_path / 'exwatch' / 'exwatch.sqlite3'}"
+    database = open_database()
+    database.close()
+    assert (tmp_path / "exwatch" / "exwatch.sqlite3").is_file()
+
+
+def test_explicit_url_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXWATCH_DATABASE_URL", "sqlite:///from-env.sqlite3")
+    assert resolve_url("sqlite:///explicit.sqlite3") == "sqlite:///explicit.sqlite3"
+    assert resolve_url() == "sqlite:///from-env.sqlite3"
+    assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["not a url", "mysql://u@h/db", "postgresql://nobody@127.0.0.1:1/none"],
+    ids=["garbage", "unsupported-driver", "unreachable-server"],
+)
+def test_a_bad_database_url_is_a_clear_error(url: str) -> None:
+    with pytest.raises(StorageError, match="database"):
+        open_database(url)
