@@ -56,3 +56,30 @@ def test_explicit_url_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch)
 def test_a_bad_database_url_is_a_clear_error(url: str) -> None:
     with pytest.raises(StorageError, match="database"):
         open_database(url)
+
+
+def test_a_database_from_the_first_release_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Data stored before a migration survives it (here: 0001 → head on SQLite)."""
+    from alembic import command
+
+    from exwatch.store.db import _alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    config = _alembic_config()
+    config.set_main_option("sqlalchemy.url", url)
+    command.upgrade(config, "0001")
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "old.sqlite3") as conn:
+        conn.execute(
+            "INSERT INTO cases (id, subject_name, subject_nationalities, subject_profiles, created_at, updated_at)"
+            " VALUES ('old-case', 'Old Subject', '[]', '[]', '2020-01-01', '2020-01-01')"
+        )
+    database = open_database(url)
+    try:
+        with database.transaction() as session:
+            from exwatch.logic.cases import list_cases
+
+            assert [c.id for c in list_cases(session)] == ["old-case"]
+    finally:
+        database.close()

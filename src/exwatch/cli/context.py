@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from exwatch.store.db import open_database
 
-console = Console(soft_wrap=False, highlight=False)
+# soft_wrap: our own text is wrapped by textwrap; rich must not wrap it a second time.
+console = Console(soft_wrap=True, highlight=False)
 
 
 class ReadFormat(StrEnum):

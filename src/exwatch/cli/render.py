@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.markup import escape
 from rich.table import Table
 
@@ -35,60 +37,91 @@ def show_list(summaries: list[CaseSummary]) -> None:
     console.print(table)
 
 
+class _Notes:
+    """Numbers sources in the order the text first cites them, like footnotes."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def __call__(self, citations: list[Citation]) -> str:
+        marks = []
+        for c in citations:
+            if c.source not in self.order:
+                self.order.append(c.source)
+            marks.append(f"{self.order.index(c.source) + 1}{', ' + c.pinpoint if c.pinpoint else ''}")
+        return escape(" [" + "; ".join(marks) + "]") if marks else ""
+
+
+def _block(text: str, indent: str = "    ") -> str:
+    width = min(console.width, 110)
+    return "\n".join(textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent))
+
+
 def show_case(case: CaseFile) -> None:
+    """The case as a person reads it: who, which states, what was asked, what happened, where it stands."""
     vocab = vocabulary()
+    note = _Notes()
     subject = case.subject
-    console.print(f"[bold]{case.title or subject.primary_name}[/bold]  ({case.id})")
+    out = console.print
+    out(f"[bold]{escape(case.title or subject.primary_name)}[/bold]  (case {case.id})")
     if case.summary:
-        console.print(case.summary)
+        out(_block(case.summary, ""))
     others = ", ".join(n.name for n in subject.names if n.name != subject.primary_name)
-    console.print(f"\n[bold]Subject[/bold]: {subject.primary_name}" + (f" (also {others})" if others else ""))
+    out(f"\n[bold]Subject[/bold]: {escape(subject.primary_name)}" + (f" (also {escape(others)})" if others else ""))
+    details = []
+    if subject.birth_date:
+        details.append(f"born {subject.birth_date}")
     if subject.nationalities:
-        console.print("Nationality: " + ", ".join(_where(c) for c in subject.nationalities))
+        details.append("nationality " + ", ".join(_where(c) for c in subject.nationalities))
     if subject.profiles:
-        console.print("Profile: " + ", ".join(vocab.label("profile", p) for p in subject.profiles))
+        details.append(", ".join(vocab.label("profile", p) for p in subject.profiles))
+    if details:
+        out("  " + "; ".join(details) + note(subject.sources))
 
-    roles = Table("state", "roles", "sources", title="States in the case", title_justify="left")
+    out("\n[bold]States[/bold]")
     for role in case.states:
-        roles.add_row(_where(role.state), ", ".join(vocab.label("role", r) for r in role.roles), _cites(role.sources))
-    console.print(roles)
+        roles = ", ".join(vocab.label("role", r) for r in role.roles)
+        out(f"  {_where(role.state)}: {roles}{note(role.sources)}")
 
-    requests = Table(
-        "request", "issuer", "date", "charges", "status", "sources", title="Requests and notices", title_justify="left"
-    )
+    out("\n[bold]Requests and notices[/bold]")
     for r in case.requests:
-        requests.add_row(
-            vocab.label("request_kind", r.kind),
-            _where(r.issuer),
-            r.date or "?",
-            "; ".join(r.charges),
-            vocab.label("request_status", r.status),
-            _cites(r.sources),
+        status = vocab.label("request_status", r.status)
+        out(
+            f"  {vocab.label('request_kind', r.kind)} by {_where(r.issuer)}, {r.date or 'date unknown'}"
+            f" — {status}{note(r.sources)}"
         )
-    console.print(requests)
+        if r.charges:
+            out(_block("charges: " + "; ".join(r.charges)))
 
-    events = Table("date", "where", "body", "what", "outcome", "sources", title="Timeline", title_justify="left")
+    out("\n[bold]Timeline[/bold]")
     for e in timeline(case):
-        events.add_row(
-            e.date, e.jurisdiction, e.body, vocab.label("event_action", e.action), e.outcome or "", _cites(e.sources)
-        )
-    console.print(events)
+        what = vocab.label("event_action", e.action)
+        if e.result:
+            what += f" — {vocab.label('event_result', e.result)}"
+        out(f"  {e.date:<10}  {e.jurisdiction:<3} {escape(e.body)}: {what}{note(e.sources)}")
+        if e.outcome:
+            out(_block(e.outcome, " " * 18))
 
     if case.facts:
-        facts = Table("circumstance", "text", "sources", title="Circumstances", title_justify="left")
+        out("\n[bold]Circumstances[/bold]")
         for f in case.facts:
-            facts.add_row(vocab.label("fact_kind", f.kind), f.text, _cites(f.sources))
-        console.print(facts)
+            when = f" ({f.date})" if f.date else ""
+            out(f"  {vocab.label('fact_kind', f.kind)}{when}{note(f.sources)}")
+            out(_block(f.text))
 
-    console.print("\n[bold]Where it stands[/bold]")
+    out("\n[bold]Where it stands[/bold]")
     for s in standing(case):
         e = s.last_event
-        line = f"- {_where(s.jurisdiction)}: latest step {e.date}, {e.body}: {vocab.label('event_action', e.action)}"
-        console.print(line + (f" — {e.outcome}" if e.outcome else ""))
+        out(
+            f"  {_where(s.jurisdiction)}: latest step {e.date}, {escape(e.body)}: "
+            f"{vocab.label('event_action', e.action)}"
+        )
         if s.open_requests:
-            console.print(f"  open requests: {', '.join(s.open_requests)}")
+            out(f"    open requests: {', '.join(s.open_requests)}")
 
-    sources = Table("id", "title", "publisher", "date", "url", title="Sources", title_justify="left")
-    for src in case.sources:
-        sources.add_row(src.id, src.title, src.publisher or "", src.date or "", src.url or "")
-    console.print(sources)
+    out("\n[bold]Sources[/bold]")
+    by_id = {src.id: src for src in case.sources}
+    for number, source_id in enumerate(note.order, start=1):
+        src = by_id[source_id]
+        parts = [src.title, src.publisher, src.date, src.reference, src.url]
+        out(_block(f"[{number}] " + ", ".join(p for p in parts if p), "  "), markup=False)

@@ -144,6 +144,9 @@ class Event(Strict):
     jurisdiction: Jurisdiction
     body: Text = Field(description="the court, ministry or organ that acted")
     action: Annotated[str, _vocab("event_action")]
+    result: Annotated[str, _vocab("event_result")] | None = Field(
+        None, description="how a decision came out (favourable, dismissed, annulled, ...); procedures read it"
+    )
     outcome: str | None = None
     requests: list[Ident] = Field(default_factory=list, description="ids of the requests this event concerns")
     reference: str | None = None
@@ -226,10 +229,56 @@ class CaseFile(Strict):
 
 
 # Russian/Kazakh Cyrillic to Latin for case ids only (names themselves are stored as written).
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-                      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-                      "a", "g", "k", "n", "o", "u", "u", "h", "i"], strict=True))
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "a",
+            "g",
+            "k",
+            "n",
+            "o",
+            "u",
+            "u",
+            "h",
+            "i",
+        ],
+        strict=True,
+    )
+)
 
 
 def slugify(text: str) -> str:

@@ -26,12 +26,15 @@ def case_schema() -> dict[str, Any]:
         ("Request", "kind"): "request_kind",
         ("Request", "status"): "request_status",
         ("Event", "action"): "event_action",
+        ("Event", "result"): "event_result",
         ("Fact", "kind"): "fact_kind",
         ("Source", "kind"): "source_kind",
         ("Name", "kind"): "name_kind",
     }
     for (model, field), group in enums.items():
         prop = defs[model]["properties"][field]
+        if "anyOf" in prop:  # optional field: put the enum on its string branch
+            prop = next(branch for branch in prop["anyOf"] if branch.get("type") == "string")
         target = prop["items"] if prop.get("type") == "array" else prop
         target["enum"] = vocab.values(group)
     return schema

@@ -31,7 +31,7 @@ from exwatch.store.tables import (
 
 _SOURCE_FIELDS = ("id", "title", "kind", "publisher", "date", "url", "language", "reference", "note")
 _REQUEST_FIELDS = ("id", "kind", "issuer", "issuing_body", "addressed_to", "date", "reference", "status", "note")
-_EVENT_FIELDS = ("id", "date", "jurisdiction", "body", "action", "outcome", "reference")
+_EVENT_FIELDS = ("id", "date", "jurisdiction", "body", "action", "result", "outcome", "reference")
 _FACT_FIELDS = ("id", "kind", "text", "state", "date")
 
 
@@ -115,8 +115,7 @@ def from_row(row: CaseRow) -> CaseFile:
 
     subject = Subject(
         names=[
-            Name(name=n.name, kind=n.kind, script=n.script, lang=n.lang, sources=cited("name", n.pk))
-            for n in row.names
+            Name(name=n.name, kind=n.kind, script=n.script, lang=n.lang, sources=cited("name", n.pk)) for n in row.names
         ],
         birth_date=row.subject_birth_date,
         nationalities=list(row.subject_nationalities),

@@ -129,6 +129,7 @@ class EventRow(_Owned, Base):
     jurisdiction: Mapped[str] = mapped_column(String(16), index=True)
     body: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(40))
+    result: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(Text)
     request_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     reference: Mapped[str | None] = mapped_column(Text)
