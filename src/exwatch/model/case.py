@@ -224,8 +224,13 @@ class CaseFile(Strict):
         return found
 
     def sorted_events(self) -> list[Event]:
-        """Events in date order (earliest possible day first, file order on ties)."""
-        return sorted(self.events, key=lambda e: PartialDate.parse(e.date).earliest())
+        """Events in the order they are known to have happened, file order on ties.
+
+        A partial date sorts by the last day it can mean: a pourvoi dated only "2014-10" surely
+        came after an opinion of 24 October 2014, not before it. It matches the "as of" rule that
+        counts such an event only once that day has passed.
+        """
+        return sorted(self.events, key=lambda e: PartialDate.parse(e.date).latest())
 
 
 # Russian/Kazakh Cyrillic to Latin for case ids only (names themselves are stored as written).

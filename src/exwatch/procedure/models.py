@@ -1,0 +1,117 @@
+"""The shape of a procedure model file (``procedure/data/<ID>.yaml``), validated on load.
+
+A model is an ordered list of **stages**. Each stage says which events enter it (``entered_when``),
+who decides next and what (``next``), the remedies open against the decision that entered it, the
+clocks that run while it lasts, and where advocacy can matter. Time limits name the rule that sets
+them and how they are counted; every rule carries its legal source.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a rule was read: the knowledge base's source shape (title, issuer, URL, pinpoint, dates)."""
+
+    title: str
+    issuer: str | None = None
+    url: str | None = None
+    pinpoint: str | None = None
+    date: str | int | None = None
+    checked: str = Field(description="ISO date the source was last read")
+    verified: bool
+    note: str | None = None
+
+
+class Text(Strict):
+    """A text in the jurisdiction's language and in English."""
+
+    en: str
+    local: str | None = None
+
+
+class Body(Strict):
+    """A decision-maker: its official title in the local language and English, and how to address it."""
+
+    name: Text
+    address: Text | None = Field(None, description="salutation / form of address in correspondence")
+    postal: str | None = None
+
+
+class Trigger(Strict):
+    """An event pattern: the action, optionally the result and a pattern the body must match."""
+
+    action: str
+    result: list[str] | None = None
+    body: str | None = Field(None, description="case-insensitive regular expression on the event's body")
+
+
+Counting = Literal["calendar_days", "working_days", "jours_francs", "months", "none"]
+
+
+class Period(Strict):
+    days: int | None = None
+    months: int | None = None
+    valid_from: str | None = Field(None, description="ISO date from which this period applies (law changes)")
+
+
+class TimeLimit(Strict):
+    """A clock: how long, counted how, from which event, and what happens when it runs out."""
+
+    id: str
+    label: Text
+    periods: list[Period] = Field(min_length=1, description="the period; several when the law changed over time")
+    counting: Counting
+    starts: Literal["stage_entry", "notification", "hearing"] = "stage_entry"
+    start_note: Text | None = Field(None, description="what starts the clock, as the law words it")
+    roll_forward: bool = Field(True, description="a limit ending on a weekend or holiday moves to the next working day")
+    binds: Literal["subject", "authority", "requesting_state"] = "subject"
+    consequence: Text | None = None
+    sources: list[Source] = Field(min_length=1)
+
+
+class Remedy(Strict):
+    """A challenge open against the decision that entered a stage."""
+
+    id: str
+    label: Text
+    body: Body
+    limit: TimeLimit | None = None
+    leads_to: str | None = Field(None, description="the stage entered once it is lodged")
+    suspends_removal: bool | None = None
+    note: Text | None = None
+    sources: list[Source] = Field(min_length=1)
+
+
+class Stage(Strict):
+    id: str
+    label: Text
+    entered_when: list[Trigger] = Field(min_length=1)
+    after: list[str] = Field(default_factory=list, description="stages this one may follow; empty = any")
+    next: Body | None = Field(None, description="who decides next; None when the procedure has ended")
+    decides: Text | None = None
+    remedies: list[Remedy] = Field(default_factory=list)
+    clocks: list[TimeLimit] = Field(default_factory=list)
+    advocacy: Text | None = None
+    final: bool = False
+    sources: list[Source] = Field(min_length=1)
+
+
+class Procedure(Strict):
+    id: str
+    jurisdiction: str = Field(description="ISO 3166-1 alpha-2, or a forum id (INTERPOL, ECTHR, UNCAT)")
+    title: Text
+    language: str
+    law: Text
+    version: int = 1
+    stages: list[Stage] = Field(min_length=1)
+    always: list[Remedy] = Field(default_factory=list, description="remedies open at every stage (Rule 39, ...)")
+    notes: list[Text] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
