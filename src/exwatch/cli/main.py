@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from exwatch import __version__
-from exwatch.cli import case, example, status
+from exwatch.cli import case, example, kb, status
 from exwatch.errors import ExwatchError
 
 
@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(case.app, name="case")
 app.add_typer(example.app, name="example")
+app.add_typer(kb.app, name="kb")
 app.command("status")(status.status)
 app.command("deadlines")(status.deadlines)
 

@@ -1,0 +1,194 @@
+"""Load the knowledge files into one typed, validated :class:`Knowledge` object.
+
+Layout of a knowledge directory (the shipped one is ``exwatch/kb/data``)::
+
+    documents.yaml        documents cited by many records (charts, gazettes, judgments)
+    states.yaml           ISO 3166-1 states and dated memberships of organisations
+    instruments.yaml      treaties and EU acts, with their key articles
+    parties/<id>.yaml     the parties of one instrument, with dates and declarations
+    transfer_links.yaml   bilateral treaties, sourced absences, documented practice
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from exwatch.kb.errors import Fault, KnowledgeError
+from exwatch.kb.models import (
+    Document,
+    DocumentsFile,
+    Instrument,
+    InstrumentsFile,
+    LinksFile,
+    Organisation,
+    PartiesFile,
+    Source,
+    State,
+    StatesFile,
+)
+from exwatch.kb.yamlfile import line_at, parse_file
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CORE_FILES: dict[str, type[BaseModel]] = {
+    "documents.yaml": DocumentsFile,
+    "states.yaml": StatesFile,
+    "instruments.yaml": InstrumentsFile,
+    "transfer_links.yaml": LinksFile,
+}
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source with its document's details filled in: what an assessment prints."""
+
+    title: str
+    issuer: str
+    url: str
+    pinpoint: str | None
+    date: str | None
+    checked: str
+    verified: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the knowledge base knows, indexed by id; see :func:`load_knowledge`."""
+
+    root: Path
+    version: str
+    documents: dict[str, Document]
+    states: dict[str, State]
+    organisations: dict[str, Organisation]
+    instruments: dict[str, Instrument]
+    party_files: dict[str, PartiesFile]
+    links: LinksFile
+
+    def parties_of(self, instrument_id: str) -> list[PartiesFile]:
+        """The parties file(s) of an instrument (one, unless the data has a duplicate)."""
+        return [f for f in self.party_files.values() if f.instrument == instrument_id]
+
+    def cite(self, source: Source) -> Citation:
+        """Resolve a source against documents.yaml; fields written on the source win."""
+        doc = self.documents.get(source.doc) if source.doc else None
+        date = source.date if source.date is not None else (doc.date if doc else None)
+        return Citation(
+            title=source.title or (doc.title if doc else ""),
+            issuer=source.issuer or (doc.issuer if doc else ""),
+            url=source.url or (doc.url if doc else ""),
+            pinpoint=source.pinpoint,
+            date=None if date is None else str(date),
+            checked=source.checked or (doc.checked if doc else ""),
+            verified=source.verified,
+            note=source.note,
+        )
+
+
+def knowledge_files(root: Path) -> list[Path]:
+    """The knowledge files under ``root`` in the stable order used for hashing."""
+    files = [root / name for name in CORE_FILES if (root / name).exists()]
+    files += sorted((root / "parties").glob("*.yaml"))
+    return files
+
+
+def knowledge_version(root: Path | None = None) -> str:
+    """sha256 over each file's relative path and bytes, in a fixed order: the same files, the same id."""
+    base = root or DATA_DIR
+    digest = hashlib.sha256()
+    for path in knowledge_files(base):
+        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _validate(model: type[M], rel: str, path: Path, faults: list[Fault]) -> M | None:
+    parsed = parse_file(path)
+    faults.extend(Fault(rel, issue.line, issue.message) for issue in parsed.issues)
+    if parsed.data is None:
+        if not parsed.issues:
+            faults.append(Fault(rel, 1, "the file is empty"))
+        return None
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as err:
+        for item in err.errors():
+            loc = tuple(item["loc"])
+            where = ".".join(str(part) for part in loc)
+            faults.append(Fault(rel, line_at(parsed.data, loc), f"{where}: {item['msg']}"))
+        return None
+
+
+def read_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Fault]]:
+    """Parse and shape-check every file; return the knowledge (if it could be built) and the faults."""
+    base = root or DATA_DIR
+    faults: list[Fault] = []
+    core: dict[str, BaseModel | None] = {}
+    for name, model in CORE_FILES.items():
+        if not (base / name).exists():
+            faults.append(Fault(name, 0, f"missing file: {base / name}"))
+            core[name] = None
+            continue
+        core[name] = _validate(model, name, base / name, faults)
+    parties: dict[str, PartiesFile] = {}
+    for path in sorted((base / "parties").glob("*.yaml")):
+        rel = path.relative_to(base).as_posix()
+        parsed = _validate(PartiesFile, rel, path, faults)
+        if parsed is not None:
+            parties[rel] = parsed
+    docs, states, instruments, links = (core[name] for name in CORE_FILES)
+    if not (
+        isinstance(docs, DocumentsFile)
+        and isinstance(states, StatesFile)
+        and isinstance(instruments, InstrumentsFile)
+        and isinstance(links, LinksFile)
+    ):
+        return None, faults
+    # The indexes below are dicts and would silently keep the last of two equal ids.
+    for rel, keyed in (
+        ("documents.yaml", [(d.id, d.line) for d in docs.documents]),
+        ("states.yaml", [(s.code, s.line) for s in states.states]),
+        ("states.yaml", [(o.id, o.line) for o in states.organisations]),
+        ("instruments.yaml", [(i.id, i.line) for i in instruments.instruments]),
+    ):
+        seen: set[str] = set()
+        for key, line in keyed:
+            if key in seen:
+                faults.append(Fault(rel, line, f"duplicate id {key!r}"))
+            seen.add(key)
+    knowledge = Knowledge(
+        root=base,
+        version=knowledge_version(base),
+        documents={d.id: d for d in docs.documents},
+        states={s.code: s for s in states.states},
+        organisations={o.id: o for o in states.organisations},
+        instruments={i.id: i for i in instruments.instruments},
+        party_files=parties,
+        links=links,
+    )
+    return knowledge, faults
+
+
+@lru_cache(maxsize=4)
+def _load(root: Path, version: str) -> Knowledge:
+    # ``version`` is part of the cache key so that an edited file is read again.
+    from exwatch.kb.checks import check_loaded  # the checks import this module
+
+    knowledge, faults = read_knowledge(root)
+    if knowledge is not None:
+        faults += check_loaded(knowledge)
+    if knowledge is None or faults:
+        raise KnowledgeError(f"the knowledge base in {root} has {len(faults)} fault(s)", sorted(faults))
+    return knowledge
+
+
+def load_knowledge(root: Path | None = None) -> Knowledge:
+    """The validated knowledge base (cached per directory); raises :class:`KnowledgeError` on any fault."""
+    base = (root or DATA_DIR).resolve()
+    return _load(base, knowledge_version(base))

@@ -1,0 +1,60 @@
+"""``kb_stats`` counts and the ``kb check`` / ``kb stats`` commands (exit codes, JSON shape)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from exwatch.cli.kb import app
+from exwatch.kb import Knowledge, kb_stats
+
+runner = CliRunner()
+
+
+def test_stats_count_records_and_list_unverified_ones(kb: Knowledge) -> None:
+    stats = kb_stats(kb, today=dt.date(2026, 11, 29))
+    assert stats.states >= 249
+    assert stats.records == stats.verified + len(stats.unverified)
+    assert stats.unverified, "some facts are known to be unverified (e.g. Ukraine's Minsk exit notice)"
+    assert all(item.todo for item in stats.unverified)
+    by_id = {row.instrument: row for row in stats.instruments}
+    assert by_id["minsk-1993"].party_records == 12
+    assert by_id["minsk-1993"].in_force_today == 11  # Ukraine left on 29 December 2023
+    assert stats.matrix["KZ"]["ets-24"] == ""
+    assert stats.matrix["UA"]["minsk-1993"] == "E"
+    assert stats.matrix["RU"]["echr"] == "E"
+    assert stats.matrix["FR"]["echr"] == "P"
+
+
+def test_cli_check_passes_on_shipped_data() -> None:
+    result = runner.invoke(app, ["check", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["faults"] == []
+    assert len(payload["version"]) == 64
+
+
+def test_cli_check_fails_with_file_and_line(kb_copy: Path) -> None:
+    minsk = kb_copy / "parties" / "minsk-1993.yaml"
+    minsk.write_text(minsk.read_text(encoding="utf-8").replace("  - state: TM\n", "  - state: XX\n"),
+                     encoding="utf-8")
+    result = runner.invoke(app, ["check", "--path", str(kb_copy)])
+    assert result.exit_code == 1
+    assert "parties/minsk-1993.yaml:" in result.output
+    assert "'XX' is not an ISO 3166-1 alpha-2 code" in result.output
+
+
+def test_cli_stats_json() -> None:
+    result = runner.invoke(app, ["stats", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert {"version", "records", "verified", "unverified", "matrix", "instruments"} <= set(payload)
+
+
+def test_cli_stats_text_lists_unverified_records() -> None:
+    result = runner.invoke(app, ["stats"])
+    assert result.exit_code == 0, result.output
+    assert "Unverified records" in result.output
