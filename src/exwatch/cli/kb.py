@@ -21,6 +21,10 @@ PATH_OPTION = typer.Option(None, "--path", help="a knowledge directory to check 
 def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Validate every knowledge file; exit 1 and print file:line for each fault."""
     faults = check_knowledge(path)
+    if path is None:  # the shipped data also has the country evidence and its rule book
+        from exwatch.kb.evidence import check_evidence
+
+        faults += [dataclasses.replace(f, file=f"evidence/{f.file}") for f in check_evidence()]
     if fmt is ReadFormat.json:
         print_json({"version": knowledge_version(path), "faults": [dataclasses.asdict(f) for f in faults]})
     elif faults:
@@ -36,9 +40,15 @@ def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
 @app.command("stats")
 def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Coverage: records, parties per instrument, a state x instrument matrix, unverified records."""
+    from exwatch.kb.evidence import load_evidence
+
     result = kb_stats(load_knowledge(path))
+    evidence = load_evidence()
     if fmt is ReadFormat.json:
-        print_json(dataclasses.asdict(result))
+        print_json({**dataclasses.asdict(result), "evidence": {
+            "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in evidence.coverage().items()},
+            "unverified": [{"file": f"evidence/{f}", "line": line, "id": i, "todo": todo}
+                           for f, line, i, todo in evidence.unverified()]}})
         return
     console.print(
         f"Knowledge version {result.version[:12]}: {result.states} states, {result.records} "
@@ -65,3 +75,11 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
     for item in result.unverified:
         todo.add_row(f"{item.file}:{item.line}", escape(item.label), escape(item.todo))
     console.print(todo)
+    per_state = Table("state", "findings", "verified", title="Country evidence per state")
+    for state, (findings, verified) in evidence.coverage().items():
+        per_state.add_row(state, str(findings), str(verified))
+    console.print(per_state)
+    pending = Table("where", "finding", "what remains to check", title="Unverified country evidence")
+    for file, line, record_id, what in evidence.unverified():
+        pending.add_row(f"evidence/{file}:{line}", record_id, escape(what))
+    console.print(pending)
