@@ -1,0 +1,140 @@
+"""Czech Republic (Act 104/2013): the Paraskevich case (2012-2014) walked through the stages, and a
+sequence the model does not expect."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from exwatch.logic.status import case_status
+from exwatch.model.case import CaseFile
+from tests.factories import case_data
+
+
+def _case(events: list[dict[str, Any]]) -> CaseFile:
+    data = case_data(
+        states=[
+            {"state": "KZ", "roles": ["persecuting"], "sources": ["judgment"]},
+            {"state": "UA", "roles": ["requesting"], "sources": ["judgment"]},
+            {"state": "CZ", "roles": ["custodial"], "sources": ["judgment"]},
+        ],
+        requests=[],
+        events=[{**e, "jurisdiction": "CZ", "sources": ["judgment"]} for e in events],
+    )
+    return CaseFile.model_validate(data)
+
+
+def _cz(case: CaseFile, as_of: str) -> dict[str, Any]:
+    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["CZ"]
+
+
+# In our own words, from the public record: a Russian citizen, a former colleague of a Kazakh opposition
+# banker, was arrested in Karlovy Vary in May 2012 on a Ukrainian request. The Regional Court in Pilsen twice
+# found her extradition to Ukraine inadmissible; on the prosecutor's complaint the High Court in Prague held it
+# admissible in February 2013. She applied for international protection; the Interior Ministry granted
+# subsidiary protection in February 2014 and the Minister of Justice ordered her release in March 2014.
+PARASKEVICH = [
+    {"id": "karlovy-vary", "date": "2012-05-15", "body": "Policie ČR, Karlovy Vary", "action": "arrest"},
+    {
+        "id": "ks-plzen-1",
+        "date": "2012-10-05",
+        "body": "Krajský soud v Plzni",
+        "action": "decision",
+        "result": "unfavourable",
+    },
+    {
+        "id": "ks-plzen-2",
+        "date": "2013-01-02",
+        "body": "Krajský soud v Plzni",
+        "action": "decision",
+        "result": "unfavourable",
+    },
+    {
+        "id": "vs-praha",
+        "date": "2013-02-21",
+        "body": "Vrchní soud v Praze",
+        "action": "appeal_decided",
+        "result": "favourable",
+    },
+    {"id": "azyl-zadost", "date": "2013-04-09", "body": "Ministerstvo vnitra", "action": "asylum_claim"},
+    {
+        "id": "doplnkova-ochrana",
+        "date": "2014-02-18",
+        "body": "Ministerstvo vnitra",
+        "action": "asylum_decision",
+        "result": "granted",
+    },
+    {"id": "propusteni", "date": "2014-03-20", "body": "Ministr spravedlnosti", "action": "release"},
+]
+
+WALK = [
+    # id, as of, stage, next decision-maker (local title starts with), (remedy id, status, deadline)
+    ("arrested", "2012-05-16", "detained", "Krajský soud", None),
+    # Ruling of Fri 5 Oct 2012, announced at the public session: 3 days (tr. ř. § 143(1)) -> Mon 8 Oct.
+    ("inadmissible", "2012-10-08", "inadmissible", "Vrchní soud", ("stiznost-prosecutor", "open", "2012-10-08")),
+    # New ruling of Wed 2 Jan 2013: 3 days -> Sat 5 Jan -> next working day Mon 7 Jan.
+    (
+        "inadmissible-again",
+        "2013-01-04",
+        "inadmissible_on_remittal",
+        "Vrchní soud",
+        ("stiznost-prosecutor", "open", "2013-01-07"),
+    ),
+    # High Court ruling of Thu 21 Feb 2013: constitutional complaint within 2 months -> Sun 21 Apr -> Mon 22 Apr
+    # (counted from the ruling; the law counts from its delivery, which is later).
+    (
+        "admissible-final",
+        "2013-03-01",
+        "admissibility_final",
+        "Ministr spravedlnosti",
+        ("constitutional-complaint", "open", "2013-04-22"),
+    ),
+    ("protection", "2014-02-20", "protection_granted", "Ministr spravedlnosti", None),
+]
+
+
+@pytest.mark.parametrize(("as_of", "stage", "next_body", "remedy"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+def test_paraskevich_case_through_the_czech_stages(
+    as_of: str, stage: str, next_body: str, remedy: tuple[str, str, str] | None
+) -> None:
+    status = _cz(_case(PARASKEVICH), as_of)
+    assert status["stage"]["id"] == stage
+    assert status["warnings"] == []
+    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
+    if remedy is not None:
+        assert remedy in {(r["id"], r["status"], r["deadline"]) for r in status["remedies"]}
+
+
+def test_once_the_high_court_held_extradition_admissible_the_minister_can_be_petitioned() -> None:
+    status = _cz(_case(PARASKEVICH), "2013-03-01")
+    remedies = {r["id"]: r for r in status["remedies"]}
+    assert remedies["petition-supreme-court-review"]["basis"] == "no time limit"
+    assert status["next_decision_by"]["address"]["local"].startswith("Vážený pane ministře")
+    assert status["in_custody"] is True
+
+
+def test_after_release_the_protection_stage_stands_and_custody_has_ended() -> None:
+    status = _cz(_case(PARASKEVICH), "2014-03-21")
+    assert status["stage"]["id"] == "protection_granted"
+    assert status["in_custody"] is False
+    assert status["warnings"] == []
+
+
+def test_a_permission_straight_after_the_arrest_is_a_warning_naming_the_event() -> None:
+    case = _case(
+        [
+            {"id": "zadrzeni", "date": "2020-01-10", "body": "Policie ČR", "action": "arrest"},
+            {
+                "id": "povoleni",
+                "date": "2020-02-01",
+                "body": "Ministr spravedlnosti",
+                "action": "decree",
+                "result": "granted",
+            },
+        ]
+    )
+    status = _cz(case, "2020-03-01")
+    assert status["stage"]["id"] == "permission_granted"
+    assert any("'povoleni'" in w and "detained" in w for w in status["warnings"])
