@@ -12,7 +12,7 @@ Knowledge is data (YAML under ``exwatch/kb/data``), loaded into typed models and
 from exwatch.kb.checks import check_knowledge
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.loader import DATA_DIR, Citation, Knowledge, knowledge_version, load_knowledge
-from exwatch.kb.query import Link, links_at, links_from, members_at, membership, parties_at, party_record
+from exwatch.kb.query import Link, link_epochs, links_at, links_from, members_at, membership, parties_at, party_record
 from exwatch.kb.stats import Stats, kb_stats
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "check_knowledge",
     "kb_stats",
     "knowledge_version",
+    "link_epochs",
     "links_at",
     "links_from",
     "load_knowledge",

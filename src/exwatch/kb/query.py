@@ -162,3 +162,31 @@ def links_at(on: dt.date, knowledge: Knowledge | None = None) -> list[Link]:
 def links_from(state: str, on: dt.date, knowledge: Knowledge | None = None) -> list[Link]:
     """The links along which ``state`` could hand a person on, as of ``on``."""
     return [link for link in links_at(on, knowledge) if link.origin == state]
+
+
+# Fields whose dates can switch a link on or off (entry into force, end, suspension, documented transfer).
+_SWITCH_FIELDS = ("in_force", "bound_by", "ended", "denounced", "start", "end", "date")
+
+
+def _switch_days(model: object, found: set[dt.date]) -> None:
+    for name in _SWITCH_FIELDS:
+        value = getattr(model, name, None)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            day = PartialDate.parse(value)
+            found.add(day.earliest())
+            found.add(day.latest() + dt.timedelta(days=1))
+    for child in getattr(model, "suspensions", []) or []:
+        _switch_days(child, found)
+
+
+def link_epochs(knowledge: Knowledge | None = None) -> tuple[dt.date, ...]:
+    """The days on which the set of links can change, sorted. Between two consecutive days ``links_at``
+    gives the same answer, so callers can cache it per epoch rather than per day."""
+    k = knowledge or load_knowledge()
+    found: set[dt.date] = set()
+    for parties_file in k.party_files.values():
+        for party in parties_file.parties:
+            _switch_days(party, found)
+    for record in [*k.links.bilateral, *k.links.practice]:
+        _switch_days(record, found)
+    return tuple(sorted(found))
