@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from exwatch import __version__
-from exwatch.cli import case, example, kb, status
+from exwatch.cli import assess, case, example, kb, status
 from exwatch.errors import ExwatchError
 
 
@@ -34,6 +34,7 @@ app.add_typer(example.app, name="example")
 app.add_typer(kb.app, name="kb")
 app.command("status")(status.status)
 app.command("deadlines")(status.deadlines)
+app.command("assess")(assess.assess)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,1 @@
+"""The assessment: political-motivation indicators, destination risk, onward-transfer paths, conclusion."""

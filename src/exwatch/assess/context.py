@@ -1,0 +1,84 @@
+"""A case as the rules see it on a given day: only what was known by then, with handy lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from exwatch.model.case import CaseFile, Citation, Event, Fact, Request
+from exwatch.model.dates import PartialDate
+
+
+def _known_by(date: str | None, as_of: dt.date) -> bool:
+    """Undated facts count (we cannot tell); dated ones only once they had surely happened."""
+    return date is None or PartialDate.parse(date).latest() <= as_of
+
+
+@dataclass(frozen=True)
+class FactRef:
+    """A case fact a finding rests on: where it is in the case file, what it says, its citations."""
+
+    ref: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass
+class CaseView:
+    case: CaseFile
+    as_of: dt.date
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        return [f for f in self.case.facts if _known_by(f.date, self.as_of)]
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return [e for e in self.case.sorted_events() if _known_by(e.date, self.as_of)]
+
+    @cached_property
+    def requests(self) -> list[Request]:
+        return [r for r in self.case.requests if _known_by(r.date, self.as_of)]
+
+    def facts_of(self, *kinds: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind in kinds]
+
+    def states_with(self, role: str) -> list[str]:
+        return [r.state for r in self.case.states if role in r.roles]
+
+    @cached_property
+    def persecuting(self) -> list[str]:
+        return self.states_with("persecuting")
+
+    @cached_property
+    def requesting(self) -> list[str]:
+        """States named as requesting, and issuers of requests known by the date (file order, no repeats)."""
+        found = self.states_with("requesting") + [r.issuer for r in self.requests]
+        return list(dict.fromkeys(found))
+
+    @cached_property
+    def custodial(self) -> list[str]:
+        return self.states_with("custodial")
+
+    @cached_property
+    def charges(self) -> list[tuple[Request, str]]:
+        return [(r, c) for r in self.requests for c in r.charges]
+
+    def ref_fact(self, fact: Fact) -> FactRef:
+        return FactRef(f"facts/{fact.id}", fact.text, tuple(fact.sources))
+
+    def ref_request(self, request: Request, detail: str | None = None) -> FactRef:
+        text = detail or f"{request.kind} issued by {request.issuer}"
+        return FactRef(f"requests/{request.id}", text, tuple(request.sources))
+
+    def ref_event(self, event: Event) -> FactRef:
+        text = f"{event.date}, {event.body}: {event.action}" + (f" ({event.result})" if event.result else "")
+        return FactRef(f"events/{event.id}", text, tuple(event.sources))
+
+    def ref_subject(self, what: str) -> FactRef:
+        return FactRef("subject", what, tuple(self.case.subject.sources))
+
+    def ref_state(self, state: str) -> FactRef:
+        role = next(r for r in self.case.states if r.state == state)
+        return FactRef(f"states/{state}", f"{state}: {', '.join(role.roles)}", tuple(role.sources))

@@ -1,0 +1,129 @@
+"""Torture and fair-trial risk in each destination, for this subject, as of the assessment date.
+
+The knowledge base gives each state's levels from dated evidence, overall and per group
+(``exwatch.kb.evidence``). The assessment makes the risk personal, as UN CAT General Comment No. 4
+(§ 11: "foreseeable, personal, present and real") and the ECtHR require: it takes the level for the
+groups the subject belongs to, and says which personal factors are present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from exwatch.assess.context import CaseView, FactRef
+from exwatch.assess.engine import fact_dict
+from exwatch.kb.evidence.loader import load_evidence
+from exwatch.kb.evidence.models import Evidence
+from exwatch.kb.evidence.rules import AspectLevel, RiskAssessment, risk_levels
+
+# Subject profiles (case vocabulary) → evidence groups (knowledge base vocabulary).
+PROFILE_GROUPS = {
+    "opposition_politician": "political_opponents",
+    "activist": "political_opponents",
+    "journalist": "journalists",
+    "human_rights_defender": "human_rights_defenders",
+    "lawyer": "human_rights_defenders",
+    "religious_minority": "religious_groups",
+    "ethnic_minority": "ethnic_minorities",
+}
+RANK = {"unknown": 0, "low": 1, "elevated": 2, "high": 3}
+
+
+def subject_groups(view: CaseView) -> list[str]:
+    """Evidence groups the subject belongs to: from the profile, and always 'criminal suspects in custody'
+    (a person surrendered for prosecution is one) and 'returnees'."""
+    groups = {PROFILE_GROUPS[p] for p in view.case.subject.profiles if p in PROFILE_GROUPS}
+    return sorted(groups | {"criminal_suspects_in_custody", "returnees"})
+
+
+def personal_factors(view: CaseView, state: str) -> list[FactRef]:
+    """Facts that make the risk personal (CAT GC4 § 11; CAT's elements: past torture, political activity):
+    the destination is the persecuting state, the subject alleges past ill-treatment, the subject is an
+    opponent, relatives or associates were targeted."""
+    found: list[FactRef] = []
+    if state in view.persecuting:
+        found.append(view.ref_state(state))
+    for fact in view.facts_of(
+        "ill_treatment_alleged", "family_targeted", "associates_pursued", "opposition_role", "prior_imprisonment"
+    ):
+        if fact.state in (None, state) or state in view.persecuting:
+            found.append(view.ref_fact(fact))
+    return found
+
+
+@dataclass
+class Destination:
+    state: str
+    roles: list[str]
+    torture: AspectLevel
+    fair_trial: AspectLevel
+    torture_for_subject: str
+    personal: list[FactRef]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "roles": self.roles,
+            "torture_risk": self.torture_for_subject,
+            "torture_risk_general": self.torture.level,
+            "fair_trial_risk": self.fair_trial.level,
+            "personal_factors": [fact_dict(f) for f in self.personal],
+            "reasons": [r.text for r in self.torture.reasons] + [r.text for r in self.fair_trial.reasons],
+            "notes": self.notes,
+            "sources": self.evidence,
+        }
+
+
+def _raise_for_person(level: str, personal: list[FactRef]) -> tuple[str, str | None]:
+    """An 'elevated' general risk becomes 'high' for a subject with personal factors: the pattern is
+    shown by the evidence and the subject belongs to those it reaches (CAT GC4 §§ 11, 29)."""
+    if level == "elevated" and personal:
+        return "high", "elevated general risk and personal factors present: high for this subject"
+    return level, None
+
+
+@lru_cache(maxsize=4096)
+def _levels(state: str, as_of: dt.date) -> RiskAssessment:
+    """A state's levels on a day depend only on the shipped evidence: computed once per (state, day)."""
+    return risk_levels(state, as_of)
+
+
+@lru_cache(maxsize=256)
+def _records(state: str) -> tuple[Evidence, ...]:
+    return tuple(load_evidence().of_state(state))
+
+
+def destination(view: CaseView, state: str) -> Destination:
+    groups = subject_groups(view)
+    levels = _levels(state, view.as_of)
+    torture = levels.level_for("torture", groups)
+    fair = levels.level_for("fair_trial", groups)
+    personal = personal_factors(view, state)
+    for_subject, note = _raise_for_person(torture.level, personal)
+    used = set(torture.evidence) | set(fair.evidence)
+    records = [r for r in _records(state) if r.id in used]
+    evidence = [
+        {
+            "id": r.id,
+            "date": str(r.date),
+            "body": r.body,
+            "reference": r.reference,
+            "finding": r.finding,
+            "sources": [s.model_dump(exclude_none=True, exclude={"line"}) for s in r.sources],
+        }
+        for r in records
+    ]
+    roles = [role for r in view.case.states if r.state == state for role in r.roles]
+    notes = [note] if note else []
+    return Destination(state, roles, torture, fair, for_subject, personal, evidence, notes)
+
+
+def destinations(view: CaseView) -> list[Destination]:
+    """Every requesting state and the persecuting state, in that order."""
+    states = list(dict.fromkeys(view.requesting + view.persecuting))
+    return [destination(view, s) for s in states]

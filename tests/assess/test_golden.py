@@ -1,0 +1,38 @@
+"""The golden table: real cases, only what was known before the final decision, and the final outcome.
+
+Each row's case file is in ``tests/golden/cases`` (or the bundled example); ``bench/golden.py`` prints
+the same comparison with sensitivity and specificity.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from exwatch.assess.golden import GoldenRow, rates, run_golden
+
+REPO = Path(__file__).resolve().parents[2]
+TABLE = REPO / "tests" / "golden" / "outcomes.yaml"
+
+
+@cache
+def _rows() -> dict[str, GoldenRow]:
+    return {row.id: row for row in run_golden(TABLE, REPO)}
+
+
+IDS = [row["id"] for row in yaml.safe_load(TABLE.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case_id", IDS)
+def test_protection_warranted_agrees_with_the_final_authority(case_id: str) -> None:
+    row = _rows()[case_id]
+    assert row.predicted == row.expected, f"{case_id}: final decision: {row.final_decision}"
+
+
+def test_the_table_has_both_protected_and_granted_cases() -> None:
+    figures = rates(list(_rows().values()))
+    assert figures["protected"] >= 10
+    assert figures["granted"] >= 4
