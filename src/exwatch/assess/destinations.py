@@ -40,16 +40,15 @@ def subject_groups(view: CaseView) -> list[str]:
 
 
 def personal_factors(view: CaseView, state: str) -> list[FactRef]:
-    """Facts that make the risk personal (CAT GC4 § 11; CAT's elements: past torture, political activity):
-    the destination is the persecuting state, the subject alleges past ill-treatment, the subject is an
-    opponent, relatives or associates were targeted."""
-    found: list[FactRef] = []
-    if state in view.persecuting:
-        found.append(view.ref_state(state))
-    for fact in view.facts_of(
-        "ill_treatment_alleged", "family_targeted", "associates_pursued", "opposition_role", "prior_imprisonment"
-    ):
-        if fact.state in (None, state) or state in view.persecuting:
+    """Facts that make the risk personal in this state (CAT GC4 § 11; CAT's elements: past torture,
+    political activity): it is the persecuting state, or the subject alleges past ill-treatment, was
+    imprisoned, is an opponent, or had relatives or associates targeted there. In the persecuting state
+    such facts count even when they name no state; elsewhere only those recorded for that state do."""
+    persecuting = state in view.persecuting
+    found: list[FactRef] = [view.ref_state(state)] if persecuting else []
+    kinds = ("ill_treatment_alleged", "family_targeted", "associates_pursued", "opposition_role", "prior_imprisonment")
+    for fact in view.facts_of(*kinds):
+        if fact.state == state or (persecuting and fact.state is None):
             found.append(view.ref_fact(fact))
     return found
 

@@ -6,6 +6,7 @@ import json
 from enum import StrEnum
 
 import typer
+from rich.console import Console
 from rich.markdown import Markdown
 
 from exwatch.cli.context import console, print_json, transaction
@@ -51,4 +52,6 @@ def assess(ctx: typer.Context,
     elif fmt is AssessFormat.md:
         typer.echo(to_markdown(data, result.case), nl=False)
     else:
-        console.print(Markdown(to_markdown(data, result.case)))
+        # A console that wraps: the shared one is soft-wrapping for our pre-wrapped text, and rich would
+        # crop the rendered Markdown at the terminal's width instead of folding it.
+        Console(highlight=False).print(Markdown(to_markdown(data, result.case)))
