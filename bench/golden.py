@@ -25,8 +25,10 @@ def main() -> None:
         print(f"{r.id:<{width}}  {r.expected!s:<8}  {r.predicted!s:<8}  {r.political:<9}  {agree}")
     figures = rates(rows)
     print(f"\n{figures['cases']} cases: {figures['protected']} protected, {figures['granted']} granted")
-    print(f"sensitivity {figures['sensitivity']:.2f} ({figures['true_positive']}/{figures['protected']}), "
-          f"specificity {figures['specificity']:.2f} ({figures['true_negative']}/{figures['granted']})")
+    print(
+        f"sensitivity {figures['sensitivity']:.2f} ({figures['true_positive']}/{figures['protected']}), "
+        f"specificity {figures['specificity']:.2f} ({figures['true_negative']}/{figures['granted']})"
+    )
 
 
 if __name__ == "__main__":

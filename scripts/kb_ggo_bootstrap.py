@@ -36,8 +36,11 @@ def main(instrument: str, path: str) -> None:
     for code in sorted(seen):
         row = seen[code]
         print(f"  - state: {code}")
-        for field, column in (("signed", "StateSignature"), ("ratified", "StateRatification"),
-                              ("in_force", "StateForce")):
+        for field, column in (
+            ("signed", "StateSignature"),
+            ("ratified", "StateRatification"),
+            ("in_force", "StateForce"),
+        ):
             if row[column] not in ("<NA>", "", "nan"):
                 print(f"    {field}: {row[column]}")
         if first:

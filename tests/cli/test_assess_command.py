@@ -31,8 +31,13 @@ def test_markdown_report_cites_its_sources(cli: Cli) -> None:
     cli("example", "load")
     report = cli("assess", "ablyazov-2013", "--as-of", "2015-05-25", "--format", "md").stdout
     assert report.startswith("# Assessment — Mukhtar Ablyazov")
-    for section in ("## Conclusion", "## Political motivation", "## Destinations", "## Onward transfer",
-                    "## Case sources"):
+    for section in (
+        "## Conclusion",
+        "## Political motivation",
+        "## Destinations",
+        "## Onward transfer",
+        "## Case sources",
+    ):
         assert section in report
     assert "[ce-2016-press]" in report
 

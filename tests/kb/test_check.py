@@ -65,12 +65,12 @@ def test_duplicate_party_and_duplicate_key_are_reported(kb_copy: Path) -> None:
     minsk = kb_copy / "parties" / "minsk-1993.yaml"
     _replace(minsk, "  - state: GE\n", "  - state: TM\n")
     # The fault is reported at the second occurrence, the original TM record.
-    second = [i for i, row in enumerate(minsk.read_text(encoding="utf-8").split("\n"), 1)
-              if row == "  - state: TM"][1]
+    second = [i for i, row in enumerate(minsk.read_text(encoding="utf-8").split("\n"), 1) if row == "  - state: TM"][1]
     faults = check_knowledge(kb_copy)
     assert _at(faults, f"parties/minsk-1993.yaml:{second}: duplicate party 'TM'"), faults
-    dup_key = _replace(kb_copy / "transfer_links.yaml", "    signed: 1996-07-05\n",
-                       "    signed: 1996-07-05\n    signed: 1996-07-06\n")
+    dup_key = _replace(
+        kb_copy / "transfer_links.yaml", "    signed: 1996-07-05\n", "    signed: 1996-07-05\n    signed: 1996-07-06\n"
+    )
     faults = check_knowledge(kb_copy)
     assert _at(faults, f"transfer_links.yaml:{dup_key + 1}: key 'signed' appears twice"), faults
 
@@ -85,8 +85,10 @@ def test_unknown_reference_and_unknown_document_are_reported(kb_copy: Path) -> N
 
 def test_unverified_source_without_note_is_a_fault(kb_copy: Path) -> None:
     text = (kb_copy / "states.yaml").read_text(encoding="utf-8")
-    old = ("{doc: wiki-interpol-2022, verified: false, pinpoint: membership section, "
-           "note: secondary; check the member-country pages on interpol.int}")
+    old = (
+        "{doc: wiki-interpol-2022, verified: false, pinpoint: membership section, "
+        "note: secondary; check the member-country pages on interpol.int}"
+    )
     line = _replace(kb_copy / "states.yaml", old, "{doc: wiki-interpol-2022, verified: false}")
     assert text.count(old) == 1
     assert _at(check_knowledge(kb_copy), f"states.yaml:{line}: unverified source needs a note")

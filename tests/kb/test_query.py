@@ -61,8 +61,7 @@ MEMBERS = [
 ]
 
 
-@pytest.mark.parametrize(("org", "state", "on", "member"), MEMBERS,
-                         ids=[f"{o}-{s}@{d}" for o, s, d, _ in MEMBERS])
+@pytest.mark.parametrize(("org", "state", "on", "member"), MEMBERS, ids=[f"{o}-{s}@{d}" for o, s, d, _ in MEMBERS])
 def test_membership(kb: Knowledge, org: str, state: str, on: dt.date, member: bool) -> None:
     assert (membership(org, state, on, kb) is not None) is member
     assert (state in members_at(org, on, kb)) is member
@@ -83,8 +82,9 @@ def test_seed_case_links_to_kazakhstan_in_2015(kb: Knowledge) -> None:
 
 
 def test_links_carry_sources_and_follow_time(kb: Knowledge) -> None:
-    link = next(li for li in links_at(D(2015, 5, 25), kb)
-                if (li.origin, li.destination, li.basis) == ("UA", "KZ", "minsk-1993"))
+    link = next(
+        li for li in links_at(D(2015, 5, 25), kb) if (li.origin, li.destination, li.basis) == ("UA", "KZ", "minsk-1993")
+    )
     assert link.kind == "multilateral"
     assert link.sources
     assert all(c.url.startswith("http") for c in link.sources)

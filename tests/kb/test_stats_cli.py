@@ -39,8 +39,7 @@ def test_cli_check_passes_on_shipped_data() -> None:
 
 def test_cli_check_fails_with_file_and_line(kb_copy: Path) -> None:
     minsk = kb_copy / "parties" / "minsk-1993.yaml"
-    minsk.write_text(minsk.read_text(encoding="utf-8").replace("  - state: TM\n", "  - state: XX\n"),
-                     encoding="utf-8")
+    minsk.write_text(minsk.read_text(encoding="utf-8").replace("  - state: TM\n", "  - state: XX\n"), encoding="utf-8")
     result = runner.invoke(app, ["check", "--path", str(kb_copy)])
     assert result.exit_code == 1
     assert "parties/minsk-1993.yaml:" in result.output

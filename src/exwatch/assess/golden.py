@@ -33,8 +33,16 @@ def run_golden(table: Path, repo: Path) -> list[GoldenRow]:
         case = read_case(repo / row["file"])
         as_of = row["as_of"] if isinstance(row["as_of"], dt.date) else dt.date.fromisoformat(str(row["as_of"]))
         result = assess_case(case, as_of)
-        out.append(GoldenRow(row["id"], bool(row["protection_warranted"]), result.conclusion.protection_warranted,
-                             result.political.level, len(result.conclusion.reasons), row["final_decision"]))
+        out.append(
+            GoldenRow(
+                row["id"],
+                bool(row["protection_warranted"]),
+                result.conclusion.protection_warranted,
+                result.political.level,
+                len(result.conclusion.reasons),
+                row["final_decision"],
+            )
+        )
     return out
 
 
@@ -45,8 +53,11 @@ def rates(rows: list[GoldenRow]) -> dict[str, float | int]:
     tp = sum(r.predicted for r in positives)
     tn = sum(not r.predicted for r in negatives)
     return {
-        "cases": len(rows), "protected": len(positives), "granted": len(negatives),
-        "true_positive": tp, "true_negative": tn,
+        "cases": len(rows),
+        "protected": len(positives),
+        "granted": len(negatives),
+        "true_positive": tp,
+        "true_negative": tn,
         "sensitivity": tp / len(positives) if positives else 0.0,
         "specificity": tn / len(negatives) if negatives else 0.0,
     }

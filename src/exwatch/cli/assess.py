@@ -20,12 +20,13 @@ class AssessFormat(StrEnum):
     json = "json"
 
 
-def assess(ctx: typer.Context,
-           case_id: str | None = typer.Argument(None, metavar="CASE", help="the case to assess"),
-           as_of: str | None = AS_OF,
-           fmt: AssessFormat = typer.Option(AssessFormat.text, "--format", "-f"),
-           rules: bool = typer.Option(False, "--rules", help="print the indicators and the rules that decide them")
-           ) -> None:
+def assess(
+    ctx: typer.Context,
+    case_id: str | None = typer.Argument(None, metavar="CASE", help="the case to assess"),
+    as_of: str | None = AS_OF,
+    fmt: AssessFormat = typer.Option(AssessFormat.text, "--format", "-f"),
+    rules: bool = typer.Option(False, "--rules", help="print the indicators and the rules that decide them"),
+) -> None:
     """Assess a case: political motivation, destination risk, onward transfer, procedure and conclusion."""
     from exwatch.assess.engine import rule_list
 

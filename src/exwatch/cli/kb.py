@@ -45,10 +45,18 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
     result = kb_stats(load_knowledge(path))
     evidence = load_evidence()
     if fmt is ReadFormat.json:
-        print_json({**dataclasses.asdict(result), "evidence": {
-            "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in evidence.coverage().items()},
-            "unverified": [{"file": f"evidence/{f}", "line": line, "id": i, "todo": todo}
-                           for f, line, i, todo in evidence.unverified()]}})
+        print_json(
+            {
+                **dataclasses.asdict(result),
+                "evidence": {
+                    "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in evidence.coverage().items()},
+                    "unverified": [
+                        {"file": f"evidence/{f}", "line": line, "id": i, "todo": todo}
+                        for f, line, i, todo in evidence.unverified()
+                    ],
+                },
+            }
+        )
         return
     console.print(
         f"Knowledge version {result.version[:12]}: {result.states} states, {result.records} "
@@ -66,8 +74,11 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
         )
     console.print(table)
     names = [row.instrument for row in result.instruments]
-    matrix = Table("state", *(row.short for row in result.instruments),
-                   title="Focus states x instruments today (P party, S signed only, E ended)")
+    matrix = Table(
+        "state",
+        *(row.short for row in result.instruments),
+        title="Focus states x instruments today (P party, S signed only, E ended)",
+    )
     for state, cells in result.matrix.items():
         matrix.add_row(state, *(cells[name] for name in names))
     console.print(matrix)

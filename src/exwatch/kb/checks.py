@@ -23,14 +23,22 @@ from exwatch.kb.models import Record, Source, Sourced
 from exwatch.model.countries import is_alpha2
 from exwatch.model.dates import PartialDate
 
-DATE_FIELDS = frozenset({"date", "start", "end", "signed", "ratified", "in_force", "denounced", "ended",
-                         "adopted", "as_of", "bound_by"})
+DATE_FIELDS = frozenset(
+    {"date", "start", "end", "signed", "ratified", "in_force", "denounced", "ended", "adopted", "as_of", "bound_by"}
+)
 STATE_FIELDS = frozenset({"state", "origin", "destination"})
 STATE_LIST_FIELDS = frozenset({"states", "towards"})
 # (earlier, later): a record where the later date precedes the earlier one is a typing error.
-ORDER = (("start", "end"), ("signed", "ratified"), ("ratified", "in_force"), ("signed", "in_force"),
-         ("in_force", "ended"), ("in_force", "denounced"), ("adopted", "in_force"),
-         ("bound_by", "ended"))
+ORDER = (
+    ("start", "end"),
+    ("signed", "ratified"),
+    ("ratified", "in_force"),
+    ("signed", "in_force"),
+    ("in_force", "ended"),
+    ("in_force", "denounced"),
+    ("adopted", "in_force"),
+    ("bound_by", "ended"),
+)
 
 
 @dataclass
@@ -161,20 +169,23 @@ def check_loaded(knowledge: Knowledge) -> list[Fault]:
     _check_iso_list(ctx)
     for org in k.organisations.values():
         _walk(ctx, "states.yaml", org)
-        _duplicates(ctx, "states.yaml", (((m.state, str(m.start)), m.line) for m in org.members),
-                    f"{org.id} membership")
+        _duplicates(
+            ctx, "states.yaml", (((m.state, str(m.start)), m.line) for m in org.members), f"{org.id} membership"
+        )
     for inst in k.instruments.values():
         _walk(ctx, "instruments.yaml", inst)
-        _duplicates(ctx, "instruments.yaml", ((a.article, a.line) for a in inst.articles),
-                    f"{inst.id} article")
+        _duplicates(ctx, "instruments.yaml", ((a.article, a.line) for a in inst.articles), f"{inst.id} article")
     for rel, parties in k.party_files.items():
         _walk(ctx, rel, parties)
     _duplicates(ctx, "parties/", ((p.instrument, p.line) for p in k.party_files.values()), "parties file for")
     links = k.links
     for rec in [*links.bilateral, *links.absences, *links.practice]:
         _walk(ctx, "transfer_links.yaml", rec)
-    ids = ([(r.id, r.line) for r in links.bilateral] + [(r.id, r.line) for r in links.absences]
-           + [(r.id, r.line) for r in links.practice])
+    ids = (
+        [(r.id, r.line) for r in links.bilateral]
+        + [(r.id, r.line) for r in links.absences]
+        + [(r.id, r.line) for r in links.practice]
+    )
     _duplicates(ctx, "transfer_links.yaml", ids, "link id")
     _check_references(ctx)
     return ctx.faults

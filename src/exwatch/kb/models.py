@@ -91,9 +91,7 @@ class StatesFile(Record):
 
 # --- instruments and their parties --------------------------------------------------------
 
-InstrumentKind = Literal[
-    "extradition", "legal-assistance", "human-rights", "counter-terrorism", "eu-surrender"
-]
+InstrumentKind = Literal["extradition", "legal-assistance", "human-rights", "counter-terrorism", "eu-surrender"]
 
 
 class Article(Sourced):

@@ -119,8 +119,19 @@ def _multilateral(k: Knowledge, on: dt.date) -> list[Link]:
             verified = all(any(s.verified for s in rec.sources) for rec in (pa, pb))
             since = _latest(pa.in_force or pa.bound_by, pb.in_force or pb.bound_by)
             for origin, dest in ((a, b), (b, a)):
-                links.append(Link(origin, dest, "multilateral", inst.id, f"{inst.short}: both parties",
-                                  since, None, verified, sources))
+                links.append(
+                    Link(
+                        origin,
+                        dest,
+                        "multilateral",
+                        inst.id,
+                        f"{inst.short}: both parties",
+                        since,
+                        None,
+                        verified,
+                        sources,
+                    )
+                )
     return links
 
 
@@ -135,8 +146,7 @@ def _bilateral(k: Knowledge, on: dt.date) -> list[Link]:
         since = PartialDate.parse(start).earliest()
         a, b = t.states
         for origin, dest in ((a, b), (b, a)):
-            links.append(Link(origin, dest, "bilateral", t.id, t.title, since, until, verified,
-                              _cites(k, t.sources)))
+            links.append(Link(origin, dest, "bilateral", t.id, t.title, since, until, verified, _cites(k, t.sources)))
     return links
 
 
@@ -147,8 +157,19 @@ def _practice(k: Knowledge, on: dt.date) -> list[Link]:
         if p.outcome != "transferred" or when.earliest() > on:
             continue  # not yet documented on that date
         label = f"{p.mode.replace('-', ' ')} ({when})" + (f": {p.subject}" if p.subject else "")
-        links.append(Link(p.origin, p.destination, "practice", p.id, label, when.earliest(), None,
-                          any(s.verified for s in p.sources), _cites(k, p.sources)))
+        links.append(
+            Link(
+                p.origin,
+                p.destination,
+                "practice",
+                p.id,
+                label,
+                when.earliest(),
+                None,
+                any(s.verified for s in p.sources),
+                _cites(k, p.sources),
+            )
+        )
     return links
 
 

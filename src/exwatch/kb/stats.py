@@ -17,9 +17,44 @@ from exwatch.kb.query import party_in_force
 
 # The states named in issue 3 (requesting, then custodial): the rows of the coverage matrix.
 FOCUS_STATES = (
-    "RU", "KZ", "UA", "BY", "TJ", "UZ", "TM", "KG", "AZ", "TR", "CN", "EG", "BH", "AE", "SA", "IR", "IN",
-    "RW", "VE", "FR", "ES", "IT", "DE", "PL", "CZ", "LV", "LT", "GR", "CY", "BG", "GB", "US", "RS", "ME",
-    "GE", "AM", "TH", "MA",
+    "RU",
+    "KZ",
+    "UA",
+    "BY",
+    "TJ",
+    "UZ",
+    "TM",
+    "KG",
+    "AZ",
+    "TR",
+    "CN",
+    "EG",
+    "BH",
+    "AE",
+    "SA",
+    "IR",
+    "IN",
+    "RW",
+    "VE",
+    "FR",
+    "ES",
+    "IT",
+    "DE",
+    "PL",
+    "CZ",
+    "LV",
+    "LT",
+    "GR",
+    "CY",
+    "BG",
+    "GB",
+    "US",
+    "RS",
+    "ME",
+    "GE",
+    "AM",
+    "TH",
+    "MA",
 )
 
 
@@ -104,14 +139,16 @@ def kb_stats(knowledge: Knowledge | None = None, today: dt.date | None = None) -
     coverage = []
     for inst in k.instruments.values():
         parties = [p for f in k.parties_of(inst.id) for p in f.parties]
-        coverage.append(InstrumentCoverage(
-            instrument=inst.id,
-            short=inst.short,
-            party_records=len(parties),
-            in_force_today=sum(party_in_force(p, on) for p in parties),
-            complete=any(f.complete for f in k.parties_of(inst.id)),
-            unverified=sum(not any(s.verified for s in p.sources) for p in parties),
-        ))
+        coverage.append(
+            InstrumentCoverage(
+                instrument=inst.id,
+                short=inst.short,
+                party_records=len(parties),
+                in_force_today=sum(party_in_force(p, on) for p in parties),
+                complete=any(f.complete for f in k.parties_of(inst.id)),
+                unverified=sum(not any(s.verified for s in p.sources) for p in parties),
+            )
+        )
     stats = Stats(
         version=k.version,
         states=len(k.states),

@@ -15,8 +15,9 @@ _SOURCE = {
 }
 
 
-def make(id: str, date: str, kind: str = "cat_concluding_observations", *, verified: bool = True,
-         **fields: Any) -> Evidence:
+def make(
+    id: str, date: str, kind: str = "cat_concluding_observations", *, verified: bool = True, **fields: Any
+) -> Evidence:
     """One finding about XX-land (state ZZ is not used by shipped data); defaults describe a CAT risk finding."""
     source = dict(_SOURCE, verified=verified)
     if not verified:

@@ -11,8 +11,27 @@ from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence import DATA_DIR, check_evidence, load_evidence
 from exwatch.kb.evidence.rulebook import RULES_FILE, read_rules
 
-REQUESTING = ["RU", "KZ", "UA", "BY", "TJ", "UZ", "TM", "KG", "AZ", "TR", "CN", "EG", "BH", "AE", "SA", "IR", "IN",
-              "RW", "VE"]
+REQUESTING = [
+    "RU",
+    "KZ",
+    "UA",
+    "BY",
+    "TJ",
+    "UZ",
+    "TM",
+    "KG",
+    "AZ",
+    "TR",
+    "CN",
+    "EG",
+    "BH",
+    "AE",
+    "SA",
+    "IR",
+    "IN",
+    "RW",
+    "VE",
+]
 
 
 def test_shipped_evidence_has_no_fault() -> None:
@@ -64,25 +83,43 @@ def test_record_without_source(tmp_path: Path) -> None:
     faults = check_evidence(data)
     line = _line_of(path, "- id: kg-ecthr-khasanov-rakhmanov-2022")
     assert any("no source" in m for m in _faults_at(faults, "KG.yaml", line)), faults
-    assert str(next(f for f in faults if "no source" in f.message)) .startswith(f"KG.yaml:{line}: ")
+    assert str(next(f for f in faults if "no source" in f.message)).startswith(f"KG.yaml:{line}: ")
 
 
 @pytest.mark.parametrize(
     ("old", "new", "anchor", "expected"),
     [
-        ("    state: KZ\n    date: 2009-11-19", "    state: QQ\n    date: 2009-11-19", "- id: kz-ecthr-kaboulov-2009",
-         "not an ISO 3166-1 alpha-2 code"),
-        ("    date: 2009-11-19\n    kind", "    date: 2009-02-30\n    kind", "- id: kz-ecthr-kaboulov-2009",
-         "February 2009 has days"),
-        ("- id: kz-ecthr-baysakov-2010", "- id: kz-ecthr-kaboulov-2009",
-         "- id: kz-ecthr-kaboulov-2009\n    state: KZ\n    date: 2010", "duplicate id"),
+        (
+            "    state: KZ\n    date: 2009-11-19",
+            "    state: QQ\n    date: 2009-11-19",
+            "- id: kz-ecthr-kaboulov-2009",
+            "not an ISO 3166-1 alpha-2 code",
+        ),
+        (
+            "    date: 2009-11-19\n    kind",
+            "    date: 2009-02-30\n    kind",
+            "- id: kz-ecthr-kaboulov-2009",
+            "February 2009 has days",
+        ),
+        (
+            "- id: kz-ecthr-baysakov-2010",
+            "- id: kz-ecthr-kaboulov-2009",
+            "- id: kz-ecthr-kaboulov-2009\n    state: KZ\n    date: 2010",
+            "duplicate id",
+        ),
         ("application: 41015/04, ", "", "ecthr: {applicant: Kaboulov", "without application number"),
-        ("    kind: ecthr_judgment\n    body: European Court of Human Rights\n    reference: Kaboulov",
-         "    kind: ecthr_ruling\n    body: European Court of Human Rights\n    reference: Kaboulov",
-         "- id: kz-ecthr-kaboulov-2009", "evidence.4.kind"),
-        ("    direction: risk\n    groups: [criminal_suspects_in_custody]\n    strength: general_pattern\n    ecthr",
-         "    direction: risk\n    groups: [criminals]\n    strength: general_pattern\n    ecthr",
-         "- id: kz-ecthr-kaboulov-2009", "groups.0"),
+        (
+            "    kind: ecthr_judgment\n    body: European Court of Human Rights\n    reference: Kaboulov",
+            "    kind: ecthr_ruling\n    body: European Court of Human Rights\n    reference: Kaboulov",
+            "- id: kz-ecthr-kaboulov-2009",
+            "evidence.4.kind",
+        ),
+        (
+            "    direction: risk\n    groups: [criminal_suspects_in_custody]\n    strength: general_pattern\n    ecthr",
+            "    direction: risk\n    groups: [criminals]\n    strength: general_pattern\n    ecthr",
+            "- id: kz-ecthr-kaboulov-2009",
+            "groups.0",
+        ),
     ],
     ids=["unknown-state", "impossible-date", "duplicate-id", "ecthr-without-number", "unknown-kind", "unknown-group"],
 )

@@ -41,8 +41,9 @@ GOLDEN = [
     GOLDEN,
     ids=[f"{s}-{d}-{a}-{g or 'any'}-{lvl}" for s, d, a, g, lvl, _ in GOLDEN],
 )
-def test_golden_levels(state: str, as_of: dt.date, aspect: str, group: str | None, level: str,
-                       because: set[str]) -> None:
+def test_golden_levels(
+    state: str, as_of: dt.date, aspect: str, group: str | None, level: str, because: set[str]
+) -> None:
     assessment = risk_levels(state, as_of)
     result = assessment.level_for(aspect, [group] if group else [])
     assert result.level == level, [r.text for r in result.reasons]
@@ -71,8 +72,11 @@ def test_unverified_rows_never_change_shipped_levels() -> None:
 
 
 def test_kyrgyzstan_over_time_rises_then_falls_after_the_grand_chamber() -> None:
-    changes = [c for c in levels_over_time("KG", dt.date(2010, 1, 1), RESEARCH_DAY, group="ethnic_minorities")
-               if c.aspect == "torture"]
+    changes = [
+        c
+        for c in levels_over_time("KG", dt.date(2010, 1, 1), RESEARCH_DAY, group="ethnic_minorities")
+        if c.aspect == "torture"
+    ]
     assert changes[0].before is None
     assert changes[0].after == "unknown"
     rise = changes[1]
@@ -84,7 +88,11 @@ def test_kyrgyzstan_over_time_rises_then_falls_after_the_grand_chamber() -> None
     assert after_gc.level == "high"
     fall = changes[-1]
     assert (fall.date, fall.before, fall.after, fall.removed) == (
-        dt.date(2024, 3, 17), "high", "low", ("kg-hrc-valetov-2014",))
+        dt.date(2024, 3, 17),
+        "high",
+        "low",
+        ("kg-hrc-valetov-2014",),
+    )
 
 
 def test_timeline_reports_no_change_without_evidence() -> None:

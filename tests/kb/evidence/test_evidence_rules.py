@@ -69,16 +69,17 @@ def test_procedural_violation_is_not_decisive() -> None:
 
 
 def test_high_by_points_needs_two_bodies() -> None:
-    one_body = [make("zz-ffm-1", "2020-01-01", "un_fact_finding", body="FFM"),
-                make("zz-ffm-2", "2021-01-01", "un_fact_finding", body="FFM")]
+    one_body = [
+        make("zz-ffm-1", "2020-01-01", "un_fact_finding", body="FFM"),
+        make("zz-ffm-2", "2021-01-01", "un_fact_finding", body="FFM"),
+    ]
     assert risk_levels("ZZ", D(2022, 1, 1), one_body).torture.level == "elevated"
     two_bodies = [*one_body, make("zz-sr", "2021-01-01", "un_special_rapporteur", body="SR")]
     assert risk_levels("ZZ", D(2022, 1, 1), two_bodies).torture.level == "high"
 
 
 def test_newer_periodic_review_replaces_older() -> None:
-    records = [make("zz-co1", "2012-01-01", body="CAT"),
-               make("zz-co2", "2016-01-01", body="CAT", direction="no_risk")]
+    records = [make("zz-co1", "2012-01-01", body="CAT"), make("zz-co2", "2016-01-01", body="CAT", direction="no_risk")]
     level = risk_levels("ZZ", D(2017, 1, 1), records).torture
     assert level.superseded == ("zz-co1",)
     assert level.level == "low"
@@ -92,8 +93,10 @@ def test_weak_risk_findings_alone_are_unknown_not_low() -> None:
 
 def test_later_general_ecthr_no_risk_replaces_earlier_risk_for_that_group() -> None:
     reassessed_groups = ["ethnic_minorities", "criminal_suspects_in_custody"]
-    records = [ecthr("zz-risk", "2015-01-01", groups=["ethnic_minorities"]),
-               ecthr("zz-gc", "2020-01-01", "no_violation", groups=reassessed_groups)]
+    records = [
+        ecthr("zz-risk", "2015-01-01", groups=["ethnic_minorities"]),
+        ecthr("zz-gc", "2020-01-01", "no_violation", groups=reassessed_groups),
+    ]
     assessment = risk_levels("ZZ", D(2021, 1, 1), records)
     minority = assessment.by_group["torture"]["ethnic_minorities"]
     assert minority.superseded == ("zz-risk",)
@@ -131,9 +134,21 @@ def test_individual_no_violation_subtracts_nothing() -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    [rules.bears_on, rules.concerns, rules.known_from, rules.is_usable, rules.expires_on, rules.is_fresh,
-     rules.latest_periodic, rules.reassessed, rules.overturned, rules.decisive_rule, rules.points,
-     rules.level_from_points, rules.low_needs_reassurance],
+    [
+        rules.bears_on,
+        rules.concerns,
+        rules.known_from,
+        rules.is_usable,
+        rules.expires_on,
+        rules.is_fresh,
+        rules.latest_periodic,
+        rules.reassessed,
+        rules.overturned,
+        rules.decisive_rule,
+        rules.points,
+        rules.level_from_points,
+        rules.low_needs_reassurance,
+    ],
 )
 def test_every_rule_describes_itself(rule: object) -> None:
     doc = getattr(rule, "__doc__", None) or ""
@@ -159,8 +174,14 @@ def test_one_persons_no_violation_does_not_make_low() -> None:
 
 def test_appeal_overturns_first_instance_in_same_case() -> None:
     first = make("zz-first", "2018-05-01", "national_court_refusal", strength="individual_case")
-    appeal = make("zz-appeal", "2018-11-01", "national_court_grant", direction="no_risk",
-                  strength="individual_case", supersedes=["zz-first"])
+    appeal = make(
+        "zz-appeal",
+        "2018-11-01",
+        "national_court_grant",
+        direction="no_risk",
+        strength="individual_case",
+        supersedes=["zz-first"],
+    )
     assert risk_levels("ZZ", D(2018, 6, 1), [first, appeal]).torture.level == "elevated"
     after = risk_levels("ZZ", D(2019, 1, 1), [first, appeal]).torture
     assert after.superseded == ("zz-first",)

@@ -80,8 +80,10 @@ def read_rules(path: Path | None = None) -> tuple[RuleBook | None, list[Fault]]:
     if isinstance(data, dict):
         # Mappings keyed by name (levels, windows, weights) carry the loader's line marker as a
         # key too; it is not a name, so it is dropped before validation.
-        data = {k: ({n: v for n, v in val.items() if n != LINE_KEY} if isinstance(val, dict) else val)
-                for k, val in data.items()}
+        data = {
+            k: ({n: v for n, v in val.items() if n != LINE_KEY} if isinstance(val, dict) else val)
+            for k, val in data.items()
+        }
     try:
         book = RuleBook.model_validate(data)
     except ValidationError as err:

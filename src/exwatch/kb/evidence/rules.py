@@ -85,8 +85,13 @@ def reassessed(records: Sequence[Evidence], book: RuleBook) -> tuple[list[Eviden
         if rec.kind not in book.reassessment_kinds or rec.direction == "no_risk":
             continue
         for later in records:
-            if (later.kind == rec.kind and later.direction == "no_risk" and later.strength == "general_pattern"
-                    and known_from(later) > known_from(rec) and set(later.groups) & set(rec.groups)):
+            if (
+                later.kind == rec.kind
+                and later.direction == "no_risk"
+                and later.strength == "general_pattern"
+                and known_from(later) > known_from(rec)
+                and set(later.groups) & set(rec.groups)
+            ):
                 dropped.append(rec)
                 break
     return [r for r in records if r not in dropped], dropped
@@ -197,8 +202,9 @@ def _doc(func: object) -> str:
     return " ".join((getattr(func, "__doc__", "") or "").split())
 
 
-def assess_aspect(records: Sequence[Evidence], aspect: str, group: str | None, as_of: dt.date,
-                  book: RuleBook) -> AspectLevel:
+def assess_aspect(
+    records: Sequence[Evidence], aspect: str, group: str | None, as_of: dt.date, book: RuleBook
+) -> AspectLevel:
     """Apply the rules to one aspect for one group (None: any person surrendered)."""
     relevant = [r for r in records if bears_on(r, aspect) and concerns(r, group) and known_from(r) <= as_of]
     unverified = tuple(r.id for r in relevant if not r.verified)
@@ -235,8 +241,14 @@ def assess_aspect(records: Sequence[Evidence], aspect: str, group: str | None, a
     bodies = len({r.body for r in fresh if points(r, book) > 0})
     by_points = level_from_points(total, bodies, book)
     counted = tuple(r.id for r in fresh if points(r, book) != 0)
-    reasons.append(Reason("points", f"{_doc(points)} Total {total:g} from {bodies} bod{'y' if bodies == 1 else 'ies'}"
-                           f" gives '{by_points}'. {_doc(level_from_points)}", counted))
+    reasons.append(
+        Reason(
+            "points",
+            f"{_doc(points)} Total {total:g} from {bodies} bod{'y' if bodies == 1 else 'ies'}"
+            f" gives '{by_points}'. {_doc(level_from_points)}",
+            counted,
+        )
+    )
     if RANK[by_points] > RANK[level]:
         level = by_points
     if level == "low" and not low_needs_reassurance(fresh):
@@ -246,8 +258,9 @@ def assess_aspect(records: Sequence[Evidence], aspect: str, group: str | None, a
     return AspectLevel(level, used, tuple(reasons), total, tuple(r.id for r in stale), superseded, unverified)
 
 
-def risk_levels(state: str, as_of: dt.date, evidence: Iterable[Evidence] | None = None,
-                rules: RuleBook | None = None) -> RiskAssessment:
+def risk_levels(
+    state: str, as_of: dt.date, evidence: Iterable[Evidence] | None = None, rules: RuleBook | None = None
+) -> RiskAssessment:
     """Torture and fair-trial risk of ``state`` as of ``as_of`` (shipped evidence and rules by default)."""
     if evidence is None:
         from exwatch.kb.evidence.loader import load_evidence

@@ -43,8 +43,14 @@ def _pick(assessment: RiskAssessment, aspect: str, group: str | None) -> AspectL
     return assessment.by_group[aspect][group]
 
 
-def levels_over_time(state: str, start: dt.date, end: dt.date, evidence: Iterable[Evidence] | None = None,
-                     group: str | None = None, rules: RuleBook | None = None) -> list[LevelChange]:
+def levels_over_time(
+    state: str,
+    start: dt.date,
+    end: dt.date,
+    evidence: Iterable[Evidence] | None = None,
+    group: str | None = None,
+    rules: RuleBook | None = None,
+) -> list[LevelChange]:
     """The level in force on ``start`` and every later change up to ``end``, for torture and fair trial."""
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
