@@ -3,31 +3,14 @@ not expect."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
-
-
-def _cy(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["CY"]
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "SE") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["requesting"], "sources": ["judgment"]},
-            {"state": "CY", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "CY", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
+    return case_in("CY", events, states={requesting: ["requesting"], "CY": ["custodial"]})
 
 
 # In re Hayek: a Lebanese national sought by Sweden was held on a provisional warrant of the President of the
@@ -91,22 +74,17 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_hayek_position_over_time(as_of: str, stage: str, next_body: str, limit: tuple[str, str, str] | None) -> None:
-    status = _cy(_case(HAYEK), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        assert limit in {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    assert_step(status_in(_case(HAYEK), "CY", as_of), stage, next_body, limit)
 
 
 def test_the_habeas_deadline_is_marked_unverified_and_the_minister_is_addressed_formally() -> None:
-    committed = _cy(_case(HAYEK), "1983-03-05")
+    committed = status_in(_case(HAYEK), "CY", "1983-03-05")
     habeas = {r["id"]: r for r in committed["remedies"]}["habeas-corpus"]
     assert habeas["basis"] == "computed"
     assert all(s["verified"] is False for s in habeas["sources"])
-    remanded = _cy(_case(HAYEK), "1983-02-03")
+    remanded = status_in(_case(HAYEK), "CY", "1983-02-03")
     assert remanded["next_decision_by"]["address"]["local"] == "Κύριε Υπουργέ Δικαιοσύνης και Δημοσίας Τάξεως"
     assert [a["id"] for a in remanded["available"]] == ["rule39"]
 
@@ -125,6 +103,5 @@ def test_a_habeas_ruling_without_a_recorded_application_is_a_warning_naming_the_
         ],
         requesting="RU",
     )
-    status = _cy(case, "2016-02-25")
-    assert status["stage"]["id"] == "habeas_refused"
-    assert any("'habeas-refused'" in w and "provisional_arrest" in w for w in status["warnings"])
+    status = status_in(case, "CY", "2016-02-25")
+    assert_warned(status, "habeas_refused", "habeas-refused", "provisional_arrest")

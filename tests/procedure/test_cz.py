@@ -3,31 +3,14 @@ sequence the model does not expect."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]]) -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": "KZ", "roles": ["persecuting"], "sources": ["judgment"]},
-            {"state": "UA", "roles": ["requesting"], "sources": ["judgment"]},
-            {"state": "CZ", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "CZ", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _cz(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["CZ"]
+    return case_in("CZ", events, states={"KZ": ["persecuting"], "UA": ["requesting"], "CZ": ["custodial"]})
 
 
 # In our own words, from the public record: a Russian citizen, a former colleague of a Kazakh opposition
@@ -95,20 +78,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "remedy"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK, ("as_of", "stage", "next_body", "remedy"))
 def test_paraskevich_case_through_the_czech_stages(
     as_of: str, stage: str, next_body: str, remedy: tuple[str, str, str] | None
 ) -> None:
-    status = _cz(_case(PARASKEVICH), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if remedy is not None:
-        assert remedy in {(r["id"], r["status"], r["deadline"]) for r in status["remedies"]}
+    assert_step(status_in(_case(PARASKEVICH), "CZ", as_of), stage, next_body, remedy, among=("remedies",))
 
 
 def test_once_the_high_court_held_extradition_admissible_the_minister_can_be_petitioned() -> None:
-    status = _cz(_case(PARASKEVICH), "2013-03-01")
+    status = status_in(_case(PARASKEVICH), "CZ", "2013-03-01")
     remedies = {r["id"]: r for r in status["remedies"]}
     assert remedies["petition-supreme-court-review"]["basis"] == "no time limit"
     assert status["next_decision_by"]["address"]["local"].startswith("Vážený pane ministře")
@@ -116,7 +94,7 @@ def test_once_the_high_court_held_extradition_admissible_the_minister_can_be_pet
 
 
 def test_after_release_the_protection_stage_stands_and_custody_has_ended() -> None:
-    status = _cz(_case(PARASKEVICH), "2014-03-21")
+    status = status_in(_case(PARASKEVICH), "CZ", "2014-03-21")
     assert status["stage"]["id"] == "protection_granted"
     assert status["in_custody"] is False
     assert status["warnings"] == []
@@ -135,6 +113,5 @@ def test_a_permission_straight_after_the_arrest_is_a_warning_naming_the_event() 
             },
         ]
     )
-    status = _cz(case, "2020-03-01")
-    assert status["stage"]["id"] == "permission_granted"
-    assert any("'povoleni'" in w and "detained" in w for w in status["warnings"])
+    status = status_in(case, "CZ", "2020-03-01")
+    assert_warned(status, "permission_granted", "povoleni", "detained")

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "TJ") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "DE", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "DE", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
-
-
-def _de(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["DE"]
-
-
-def _limits(status: dict[str, Any]) -> set[tuple[str, str, str | None]]:
-    return {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    return case_in("DE", events, states={requesting: ["persecuting", "requesting"], "DE": ["custodial"]})
 
 
 def test_ahmed_mansour_released_at_the_prosecutors_instance() -> None:
@@ -43,12 +23,12 @@ def test_ahmed_mansour_released_at_the_prosecutors_instance() -> None:
         ],
         requesting="EG",
     )
-    held = _de(case, "2015-06-21")
+    held = status_in(case, "DE", "2015-06-21")
     assert held["stage"]["id"] == "provisional_arrest"
     assert held["next_decision_by"]["name"]["local"].startswith("Oberlandesgericht")
-    assert ("request-documents-non-european", "running", "2015-09-20") in _limits(held)
-    assert ("request-documents-european", "running", "2015-08-20") in _limits(held)
-    freed = _de(case, "2015-06-23")
+    assert ("request-documents-non-european", "running", "2015-09-20") in limits(held)
+    assert ("request-documents-european", "running", "2015-08-20") in limits(held)
+    freed = status_in(case, "DE", "2015-06-23")
     assert freed["stage"]["id"] == "released_by_prosecutor"
     assert freed["in_custody"] is False
     assert freed["next_decision_by"]["name"]["local"].startswith("Generalstaatsanwaltschaft")
@@ -125,23 +105,18 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_composite_case_position_over_time(
     as_of: str, stage: str, next_body: str, limit: tuple[str, str, str | None] | None
 ) -> None:
-    status = _de(_case(COMPOSITE), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        assert limit in _limits(status)
+    assert_step(status_in(_case(COMPOSITE), "DE", as_of), stage, next_body, limit)
 
 
 def test_the_government_refusal_ends_the_case_and_the_grant_authority_has_an_address() -> None:
-    admissible = _de(_case(COMPOSITE), "2019-09-13")
+    admissible = status_in(_case(COMPOSITE), "DE", "2019-09-13")
     assert "Bonn" in admissible["next_decision_by"]["postal"]
     assert [a["id"] for a in admissible["available"]] == ["rule39"]
-    ended = _de(_case(COMPOSITE), "2020-08-15")
+    ended = status_in(_case(COMPOSITE), "DE", "2020-08-15")
     assert ended["stage"]["id"] == "not_authorised"
     assert ended["stage"]["final"] is True
     assert ended["available"] == []
@@ -160,6 +135,5 @@ def test_a_grant_before_any_court_ruling_is_a_warning_naming_the_event() -> None
             },
         ]
     )
-    status = _de(case, "2020-03-01")
-    assert status["stage"]["id"] == "authorised"
-    assert any("'bewilligung'" in w and "provisional_arrest" in w for w in status["warnings"])
+    status = status_in(case, "DE", "2020-03-01")
+    assert_warned(status, "authorised", "bewilligung", "provisional_arrest")

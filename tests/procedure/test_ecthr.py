@@ -3,31 +3,17 @@ change of time limit, and a sequence the model does not expect."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
 from tests.factories import case_data
+from tests.procedure.walk import assert_stage, assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], custodial: str = "RU", requesting: str = "UZ") -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": custodial, "roles": ["custodial"], "sources": ["judgment"]},
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{"jurisdiction": "ECTHR", "sources": ["judgment"], **e} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _ecthr(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["ECTHR"]
+    return case_in("ECTHR", events, states={custodial: ["custodial"], requesting: ["persecuting", "requesting"]})
 
 
 # Alikhonov v. Russia (no. 35692/11), as the judgment's procedure part tells it: an Uzbek national held in Russia
@@ -72,25 +58,20 @@ ALIKHONOV_STEPS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("as_of", "stage", "next_body"), [s[1:] for s in ALIKHONOV_STEPS], ids=[s[0] for s in ALIKHONOV_STEPS]
-)
+@walk_rows(ALIKHONOV_STEPS, ("as_of", "stage", "next_body"))
 def test_alikhonov_rule39_then_communication(as_of: str, stage: str, next_body: str) -> None:
-    status = _ecthr(_case(ALIKHONOV), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["next_decision_by"]["name"]["en"].startswith(next_body)
-    assert status["warnings"] == []
+    assert_step(status_in(_case(ALIKHONOV), "ECTHR", as_of), stage, next_body, name="en")
 
 
 def test_a_pending_rule39_request_names_the_duty_judge_and_how_to_send_it() -> None:
-    nxt = _ecthr(_case(ALIKHONOV), "2011-06-14")["next_decision_by"]
+    nxt = status_in(_case(ALIKHONOV), "ECTHR", "2011-06-14")["next_decision_by"]
     assert "Rule 39 – Urgent" in nxt["address"]["en"]
     assert "r39.echr.coe.int" in nxt["postal"]
     assert nxt["name"]["local"].startswith("Cour européenne des droits de l'homme — juge de permanence")
 
 
 def test_while_rule39_is_in_force_the_application_has_no_computable_deadline_here() -> None:
-    remedies = {r["id"]: r for r in _ecthr(_case(ALIKHONOV), "2011-07-01")["remedies"]}
+    remedies = {r["id"]: r for r in status_in(_case(ALIKHONOV), "ECTHR", "2011-07-01")["remedies"]}
     # The four months run from the final domestic decision, which this case file does not record.
     assert remedies["ecthr-application"]["basis"] == "no time limit"
     assert remedies["ecthr-application"]["deadline"] is None
@@ -136,16 +117,13 @@ DZHURAYEV_STEPS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("as_of", "stage", "referral", "final"), [s[1:] for s in DZHURAYEV_STEPS], ids=[s[0] for s in DZHURAYEV_STEPS]
-)
+@walk_rows(DZHURAYEV_STEPS, ("as_of", "stage", "referral", "final"))
 def test_dzhurayev_judgment_referral_window_and_finality(
     as_of: str, stage: str, referral: tuple[str, str] | None, final: bool
 ) -> None:
-    status = _ecthr(_case(DZHURAYEV, requesting="TJ"), as_of)
-    assert status["stage"]["id"] == stage
+    status = status_in(_case(DZHURAYEV, requesting="TJ"), "ECTHR", as_of)
+    assert_stage(status, stage)
     assert status["stage"]["final"] is final
-    assert status["warnings"] == []
     if referral is None:
         assert status["remedies"] == []
         assert status["next_decision_by"] is None
@@ -180,7 +158,7 @@ def test_the_application_time_limit_follows_protocol_15(final_decision: str, dea
             }
         ]
     )
-    status = _ecthr(case, final_decision)
+    status = status_in(case, "ECTHR", final_decision)
     assert status["stage"]["id"] == "remedies_exhausted"
     remedies = {r["id"]: r for r in status["remedies"]}
     assert remedies["ecthr-application"]["deadline"] == deadline
@@ -201,14 +179,11 @@ def test_a_panel_decision_without_a_judgment_is_a_warning_naming_the_event() -> 
             },
         ]
     )
-    status = _ecthr(case, "2023-06-01")
-    assert status["stage"]["id"] == "referral_rejected"
-    assert any("'panel-2023'" in w and "application_lodged" in w for w in status["warnings"])
+    status = status_in(case, "ECTHR", "2023-06-01")
+    assert_warned(status, "referral_rejected", "panel-2023", "application_lodged")
 
 
 def test_an_interim_measure_recorded_without_its_outcome_enters_no_stage_and_does_not_fail() -> None:
-    status = {
-        s.jurisdiction: s.as_dict() for s in case_status(CaseFile.model_validate(case_data()), dt.date(2021, 1, 1))
-    }
-    assert status["ECTHR"]["stage"] is None
-    assert status["ECTHR"]["latest_event"]["id"] == "rule39"
+    status = status_in(CaseFile.model_validate(case_data()), "ECTHR", "2021-01-01")
+    assert status["stage"] is None
+    assert status["latest_event"]["id"] == "rule39"

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "KZ") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "ES", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "ES", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
-
-
-def _es(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["ES"]
-
-
-def _limits(status: dict[str, Any]) -> set[tuple[str, str, str | None]]:
-    return {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    return case_in("ES", events, states={requesting: ["persecuting", "requesting"], "ES": ["custodial"]})
 
 
 # Aleksandr Pavlov, a former bodyguard of a Kazakh opposition banker, told from the public record: arrested in
@@ -122,25 +102,17 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_pavlov_position_over_time(
     as_of: str, stage: str, next_body: str, limit: tuple[str, str, str | None] | None
 ) -> None:
-    status = _es(_case(PAVLOV), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        assert limit in _limits(status)
+    assert_step(status_in(_case(PAVLOV), "ES", as_of), stage, next_body, limit)
 
 
 def test_pavlov_ends_with_the_surrender_annulled_and_him_at_liberty() -> None:
-    status = _es(_case(PAVLOV), "2015-03-01")
-    assert status["stage"]["id"] == "surrender_annulled"
-    assert status["stage"]["final"] is True
+    status = status_in(_case(PAVLOV), "ES", "2015-03-01")
+    assert_step(status, "surrender_annulled", None)
     assert status["in_custody"] is False
-    assert status["next_decision_by"] is None
-    assert status["warnings"] == []
 
 
 def test_had_the_surrender_been_notified_the_supreme_court_limit_rolls_past_easter() -> None:
@@ -150,8 +122,8 @@ def test_had_the_surrender_been_notified_the_supreme_court_limit_rolls_past_east
         *PAVLOV[:8],
         {"id": "notified", "date": "2014-02-18", "body": "Ministerio de Justicia", "action": "notification"},
     ]
-    status = _es(_case(events), "2014-02-20")
-    assert ("contencioso-surrender", "open", "2014-04-21") in _limits(status)
+    status = status_in(_case(events), "ES", "2014-02-20")
+    assert ("contencioso-surrender", "open", "2014-04-21") in limits(status)
     assert status["deadline"] == "2014-04-21"
     assert [a["id"] for a in status["available"]] == ["rule39"]
 
@@ -166,11 +138,11 @@ def test_akhanli_the_government_declined_to_continue() -> None:
         {"id": "no", "date": "2017-10-13", "body": "Consejo de Ministros", "action": "decision", "result": "refused"},
     ]
     case = _case(events, requesting="TR")
-    during = _es(case, "2017-09-01")
+    during = status_in(case, "ES", "2017-09-01")
     assert during["stage"]["id"] == "provisional_detention"
     assert during["in_custody"] is False
-    assert ("formal-request", "running", "2017-09-28") in _limits(during)
-    ended = _es(case, "2017-10-14")
+    assert ("formal-request", "running", "2017-09-28") in limits(during)
+    ended = status_in(case, "ES", "2017-10-14")
     assert ended["stage"]["id"] == "not_continued"
     assert ended["stage"]["final"] is True
     assert ended["warnings"] == []
@@ -187,6 +159,5 @@ def test_a_surrender_decision_without_a_court_ruling_is_a_warning_naming_the_eve
             "result": "granted",
         },
     ]
-    status = _es(_case(events), "2020-03-01")
-    assert status["stage"]["id"] == "surrender_agreed"
-    assert any("'entrega'" in w and "provisional_detention" in w for w in status["warnings"])
+    status = status_in(_case(events), "ES", "2020-03-01")
+    assert_warned(status, "surrender_agreed", "entrega", "provisional_detention")

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]]) -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": "KZ", "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "GB", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "GB", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
-
-
-def _gb(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["GB"]
-
-
-def _limits(status: dict[str, Any]) -> set[tuple[str, str, str | None]]:
-    return {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    return case_in("GB", events, states={"KZ": ["persecuting", "requesting"], "GB": ["custodial"]})
 
 
 # A composite of the Kazakh-opposition cases heard at Westminster (Kononko 2015 and the like): provisional
@@ -118,27 +98,22 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_composite_case_position_over_time(
     as_of: str, stage: str, next_body: str, limit: tuple[str, str, str] | None
 ) -> None:
-    status = _gb(_case(COMPOSITE), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        assert limit in _limits(status)
+    assert_step(status_in(_case(COMPOSITE), "GB", as_of), stage, next_body, limit)
 
 
 def test_after_the_order_the_earliest_deadline_is_the_appeal_and_rule_39_is_available() -> None:
-    status = _gb(_case(COMPOSITE), "2015-11-10")
+    status = status_in(_case(COMPOSITE), "GB", "2015-11-10")
     assert status["deadline"] == "2015-11-22"
     assert [a["id"] for a in status["available"]] == ["rule39"]
     assert status["next_decision_by"]["postal"].endswith("WC2A 2LL")
 
 
 def test_the_home_secretary_is_addressed_as_in_british_correspondence() -> None:
-    nxt = _gb(_case(COMPOSITE), "2015-09-20")["next_decision_by"]
+    nxt = status_in(_case(COMPOSITE), "GB", "2015-09-20")["next_decision_by"]
     assert nxt["address"]["local"] == "Dear Home Secretary"
     assert "Marsham Street" in nxt["postal"]
 
@@ -160,16 +135,16 @@ def test_zakayev_refused_by_the_judge_leaves_only_the_requesting_states_appeal()
             },
         ]
     )
-    before = _gb(case, "2003-01-15")
+    before = status_in(case, "GB", "2003-01-15")
     assert before["stage"]["id"] == "arrested"
     window = {c["id"]: c for c in before["clocks"]}["request-after-provisional-arrest"]
     # arrest known only to the month: 1 Dec + 44 = 14 Jan 2003 at the earliest, 31 Dec + 44 = 13 Feb at the latest
     assert (window["deadline"], window["deadline_latest"], window["status"]) == ("2003-01-14", "2003-02-13", "unknown")
-    after = _gb(case, "2003-11-14")
+    after = status_in(case, "GB", "2003-11-14")
     assert after["stage"]["id"] == "discharged_by_judge"
     assert after["stage"]["final"] is True
     assert after["next_decision_by"] is None
-    assert _limits(after) == {("appeal-requesting-state", "open", "2003-11-26")}
+    assert limits(after) == {("appeal-requesting-state", "open", "2003-11-26")}
     assert after["available"] == []
 
 
@@ -180,9 +155,8 @@ def test_an_order_without_a_hearing_is_a_warning_naming_the_event() -> None:
             {"id": "order", "date": "2020-02-01", "body": "Home Secretary", "action": "decree", "result": "granted"},
         ]
     )
-    status = _gb(case, "2020-03-01")
-    assert status["stage"]["id"] == "extradition_ordered"
-    assert any("'order'" in w and "arrested" in w for w in status["warnings"])
+    status = status_in(case, "GB", "2020-03-01")
+    assert_warned(status, "extradition_ordered", "order", "arrested")
     # no notification recorded: the appeal deadline is unknown, not invented
     appeal = {r["id"]: r for r in status["remedies"]}["appeal-high-court"]
     assert (appeal["status"], appeal["deadline"]) == ("unknown", None)

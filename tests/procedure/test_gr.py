@@ -3,31 +3,14 @@ Minister of Justice and the Council of State."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
-
-
-def _gr(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["GR"]
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "TJ") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "GR", "roles": ["custodial", "transit"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "GR", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
+    return case_in("GR", events, states={requesting: ["persecuting", "requesting"], "GR": ["custodial", "transit"]})
 
 
 # Mirzorakhim Kuzov, a leader of the banned Islamic Renaissance Party of Tajikistan, was held at Athens
@@ -69,23 +52,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "clock"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK, ("as_of", "stage", "next_body", "clock"))
 def test_kuzov_position_over_time(
     as_of: str, stage: str, next_body: str | None, clock: tuple[str, str, str] | None
 ) -> None:
-    status = _gr(_case(KUZOV), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    if next_body is None:
-        assert status["next_decision_by"] is None
-    else:
-        assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if clock is not None:
-        assert clock in {(c["id"], c["status"], c["deadline"]) for c in status["clocks"]}
+    assert_step(status_in(_case(KUZOV), "GR", as_of), stage, next_body, clock, among=("clocks",))
 
 
 def test_after_the_refusal_only_the_prosecutors_appeal_is_open_and_the_person_is_free() -> None:
-    status = _gr(_case(KUZOV), "2017-12-05")
+    status = status_in(_case(KUZOV), "GR", "2017-12-05")
     assert status["stage"]["final"] is True
     assert status["in_custody"] is False
     remedies = {r["id"]: r for r in status["remedies"]}
@@ -117,23 +92,21 @@ COMPOSITE = [
 
 def test_composite_case_reaches_the_minister_and_the_council_of_state_deadline() -> None:
     case = _case(COMPOSITE, requesting="MA")
-    favourable = _gr(case, "2020-11-21")
+    favourable = status_in(case, "GR", "2020-11-21")
     assert favourable["stage"]["id"] == "council_favourable"
     assert favourable["next_decision_by"]["name"]["local"].startswith("Άρειος Πάγος")
     assert {r["id"] for r in favourable["remedies"]} == {"appeal-areios-pagos"}
 
-    before_minister = _gr(case, "2021-02-15")
+    before_minister = status_in(case, "GR", "2021-02-15")
     assert before_minister["stage"]["id"] == "areios_pagos_favourable"
     assert before_minister["next_decision_by"]["address"]["local"] == "Κύριε Υπουργέ"
 
     # Decision served Fri 12 Mar 2021; sixty days counted from the next day (P.D. 18/1989 arts 46(1), 70(1)):
     # 12 Mar + 60 days = Tue 11 May 2021, not a Greek holiday.
-    granted = _gr(case, "2021-03-15")
+    granted = status_in(case, "GR", "2021-03-15")
     assert granted["stage"]["id"] == "minister_granted"
     assert granted["next_decision_by"]["name"]["local"].startswith("Συμβούλιο της Επικρατείας")
-    assert ("annulment-council-of-state", "open", "2021-05-11") in {
-        (r["id"], r["status"], r["deadline"]) for r in granted["remedies"]
-    }
+    assert ("annulment-council-of-state", "open", "2021-05-11") in limits(granted, among=("remedies",))
     assert [a["id"] for a in granted["available"]] == ["rule39"]
     assert granted["warnings"] == []
 
@@ -151,6 +124,5 @@ def test_a_ministerial_order_without_a_court_decision_is_a_warning_naming_the_ev
             },
         ]
     )
-    status = _gr(case, "2022-04-25")
-    assert status["stage"]["id"] == "minister_granted"
-    assert any("'early-order'" in w and "provisional_arrest" in w for w in status["warnings"])
+    status = status_in(case, "GR", "2022-04-25")
+    assert_warned(status, "minister_granted", "early-order", "provisional_arrest")

@@ -6,28 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
 from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_next, assert_stage, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], custodial: str, requesting: str) -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": custodial, "roles": ["custodial"], "sources": ["judgment"]},
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{"jurisdiction": "INTERPOL", "sources": ["judgment"], **e} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _interpol(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["INTERPOL"]
+    """Events are INTERPOL's unless they name another jurisdiction (the custodial state's arrest)."""
+    return case_in("INTERPOL", events, states={custodial: ["custodial"], requesting: ["persecuting", "requesting"]})
 
 
 # Hakeem al-Araibi: a Bahraini footballer recognised as a refugee by Australia. Bahrain obtained a red notice on
@@ -57,10 +43,9 @@ AL_ARAIBI = [
 
 
 def test_al_araibi_while_the_notice_stands_the_general_secretariat_decides_and_refugee_confirmation_is_open() -> None:
-    status = _interpol(_case(AL_ARAIBI, "TH", "BH"), "2018-11-28")
-    assert status["stage"]["id"] == "notice_published"
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith("Secrétariat général d'INTERPOL")
+    status = status_in(_case(AL_ARAIBI, "TH", "BH"), "INTERPOL", "2018-11-28")
+    assert_stage(status, "notice_published")
+    assert_next(status, "Secrétariat général d'INTERPOL")
     assert "Lyon" in status["next_decision_by"]["postal"]
     assert {a["id"] for a in status["available"]} == {"ccf-request", "refugee-confirmation"}
     # The custodial state's arrest is reported in its own jurisdiction, first (custodial states come first).
@@ -71,7 +56,7 @@ def test_al_araibi_while_the_notice_stands_the_general_secretariat_decides_and_r
 
 
 def test_al_araibi_after_the_cancellation_the_procedure_is_over() -> None:
-    status = _interpol(_case(AL_ARAIBI, "TH", "BH"), "2018-12-04")
+    status = status_in(_case(AL_ARAIBI, "TH", "BH"), "INTERPOL", "2018-12-04")
     assert status["stage"]["id"] == "deleted"
     assert status["stage"]["final"] is True
     assert status["next_decision_by"] is None
@@ -126,19 +111,16 @@ SAMADOV_STEPS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("as_of", "stage", "clocks"), [s[1:] for s in SAMADOV_STEPS], ids=[s[0] for s in SAMADOV_STEPS]
-)
+@walk_rows(SAMADOV_STEPS, ("as_of", "stage", "clocks"))
 def test_a_ccf_request_runs_the_commissions_time_limits_from_admissibility(
     as_of: str, stage: str, clocks: dict[str, tuple[str, str]]
 ) -> None:
-    status = _interpol(_case(SAMADOV, "NL", "AZ"), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
+    status = status_in(_case(SAMADOV, "NL", "AZ"), "INTERPOL", as_of)
+    assert_stage(status, stage)
     found = {c["id"]: (c["status"], c["deadline"]) for c in status["clocks"]}
     assert found == clocks
     if stage.startswith("ccf_"):
-        assert status["next_decision_by"]["name"]["en"].startswith("Commission for the Control of INTERPOL's Files")
+        assert_next(status, "Commission for the Control of INTERPOL's Files", name="en")
         assert all(c["binds"] == "authority" for c in status["clocks"])
 
 
@@ -151,9 +133,8 @@ def test_an_admissibility_decision_with_no_request_recorded_is_a_warning_naming_
         "DE",
         "TR",
     )
-    status = _interpol(case, "2020-03-03")
-    assert status["stage"]["id"] == "ccf_request_admissible"
-    assert any("'ccf-admits'" in w and "notice_published" in w for w in status["warnings"])
+    status = status_in(case, "INTERPOL", "2020-03-03")
+    assert_warned(status, "ccf_request_admissible", "ccf-admits", "notice_published")
 
 
 def test_a_new_diffusion_after_deletion_is_reported_not_fatal() -> None:
@@ -171,6 +152,5 @@ def test_a_new_diffusion_after_deletion_is_reported_not_fatal() -> None:
         "ES",
         "RU",
     )
-    status = _interpol(case, "2018-06-01")
-    assert status["stage"]["id"] == "notice_published"
-    assert any("'diffusion-2018'" in w and "ended" in w for w in status["warnings"])
+    status = status_in(case, "INTERPOL", "2018-06-01")
+    assert_warned(status, "notice_published", "diffusion-2018", "ended")

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]]) -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": "CN", "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "IT", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "IT", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
-
-
-def _it(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["IT"]
-
-
-def _limits(status: dict[str, Any]) -> set[tuple[str, str, str | None]]:
-    return {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    return case_in("IT", events, states={"CN": ["persecuting", "requesting"], "IT": ["custodial"]})
 
 
 # A composite built on the Isa pattern (a Uyghur activist with refugee status in Germany, wanted by China through a
@@ -113,28 +93,21 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_composite_case_position_over_time(as_of: str, stage: str, next_body: str, limit: tuple[str, str, str]) -> None:
-    status = _it(_case(COMPOSITE), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    assert limit in _limits(status)
+    assert_step(status_in(_case(COMPOSITE), "IT", as_of), stage, next_body, limit)
 
 
 def test_the_minister_is_addressed_as_in_italian_correspondence_and_rule_39_is_available() -> None:
-    status = _it(_case(COMPOSITE), "2024-07-15")
+    status = status_in(_case(COMPOSITE), "IT", "2024-07-15")
     assert status["next_decision_by"]["address"]["local"] == "Onorevole Signor Ministro della giustizia"
     assert "via Arenula" in status["next_decision_by"]["postal"]
     assert [a["id"] for a in status["available"]] == ["rule39"]
 
 
 def test_the_ministers_refusal_ends_the_procedure() -> None:
-    status = _it(_case(COMPOSITE), "2024-08-21")
-    assert status["stage"]["id"] == "minister_refused"
-    assert status["stage"]["final"] is True
-    assert status["next_decision_by"] is None
-    assert status["warnings"] == []
+    status = status_in(_case(COMPOSITE), "IT", "2024-08-21")
+    assert_step(status, "minister_refused", None)
 
 
 def test_dolkun_isa_held_for_hours_and_released() -> None:
@@ -146,7 +119,7 @@ def test_dolkun_isa_held_for_hours_and_released() -> None:
             {"id": "freed", "date": "2017-07-26", "body": "DIGOS, Roma", "action": "release"},
         ]
     )
-    status = _it(case, "2017-07-27")
+    status = status_in(case, "IT", "2017-07-27")
     assert status["stage"]["id"] == "provisional_measure"
     assert status["in_custody"] is False
     assert status["warnings"] == []
@@ -165,6 +138,5 @@ def test_a_cassation_ruling_without_an_appeal_court_judgment_is_a_warning_naming
             },
         ]
     )
-    status = _it(case, "2020-02-02")
-    assert status["stage"]["id"] == "cassation_rejected"
-    assert any("'cass'" in w and "provisional_measure" in w for w in status["warnings"])
+    status = status_in(case, "IT", "2020-02-02")
+    assert_warned(status, "cassation_rejected", "cass", "provisional_measure")

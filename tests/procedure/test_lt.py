@@ -3,30 +3,14 @@ a composite where extradition is ordered, and a sequence the model does not expe
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "KZ") -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "LT", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "LT", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _lt(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["LT"]
+    return case_in("LT", events, states={requesting: ["persecuting", "requesting"], "LT": ["custodial"]})
 
 
 # In our own words, from the public record: the brother-in-law of a Kazakh opposition banker was detained in
@@ -74,24 +58,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "remedy"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK, ("as_of", "stage", "next_body", "remedy"))
 def test_shalabayev_case_through_the_lithuanian_stages(
     as_of: str, stage: str, next_body: str | None, remedy: tuple[str, str, str] | None
 ) -> None:
-    status = _lt(_case(SHALABAYEV), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    if next_body is None:
-        assert status["next_decision_by"] is None
-        assert status["stage"]["final"] is True
-    else:
-        assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if remedy is not None:
-        assert remedy in {(r["id"], r["status"], r["deadline"]) for r in status["remedies"]}
+    assert_step(status_in(_case(SHALABAYEV), "LT", as_of), stage, next_body, remedy, among=("remedies",))
 
 
 def test_shalabayev_was_at_liberty_when_the_regional_court_ruled() -> None:
-    assert _lt(_case(SHALABAYEV), "2016-07-01")["in_custody"] is False
+    assert status_in(_case(SHALABAYEV), "LT", "2016-07-01")["in_custody"] is False
 
 
 def test_maisuradze_refusal_by_the_prosecutor_general_awaits_the_regional_courts_approval() -> None:
@@ -111,7 +86,7 @@ def test_maisuradze_refusal_by_the_prosecutor_general_awaits_the_regional_courts
         ],
         requesting="RU",
     )
-    status = _lt(case, "2017-01-04")
+    status = status_in(case, "LT", "2017-01-04")
     assert status["stage"]["id"] == "refused_by_prosecutor"
     assert status["next_decision_by"]["name"]["local"] == "Vilniaus apygardos teismas"
     assert status["warnings"] == []
@@ -140,29 +115,23 @@ ORDERED = [
 
 
 def test_composite_where_extradition_is_ordered() -> None:
-    arrest = _lt(_case(ORDERED, "TJ"), "2024-10-04")
+    arrest = status_in(_case(ORDERED, "TJ"), "LT", "2024-10-04")
     assert arrest["stage"]["id"] == "extradition_arrest"
     # ETS 24 art. 16(4): 40 days from 3 Oct 2024 = 12 Nov (28 days to 31 Oct, 12 more in November).
-    assert ("request-40-days", "running", "2024-11-12") in {
-        (c["id"], c["status"], c["deadline"]) for c in arrest["clocks"]
-    }
+    assert ("request-40-days", "running", "2024-11-12") in limits(arrest, among=("clocks",))
 
-    ordered = _lt(_case(ORDERED, "TJ"), "2024-12-18")
+    ordered = status_in(_case(ORDERED, "TJ"), "LT", "2024-12-18")
     assert ordered["stage"]["id"] == "court_ordered_extradition"
     # Ruling of Tue 17 Dec: 7 days -> Tue 24 Dec; 24, 25 and 26 Dec are public holidays -> Fri 27 Dec.
-    assert ("appeal-court-of-appeal", "open", "2024-12-27") in {
-        (r["id"], r["status"], r["deadline"]) for r in ordered["remedies"]
-    }
+    assert ("appeal-court-of-appeal", "open", "2024-12-27") in limits(ordered, among=("remedies",))
 
-    assert _lt(_case(ORDERED, "TJ"), "2025-01-06")["stage"]["id"] == "court_of_appeal_pending"
+    assert status_in(_case(ORDERED, "TJ"), "LT", "2025-01-06")["stage"]["id"] == "court_of_appeal_pending"
 
-    final = _lt(_case(ORDERED, "TJ"), "2025-02-03")
+    final = status_in(_case(ORDERED, "TJ"), "LT", "2025-02-03")
     assert final["stage"]["id"] == "extradition_final"
     assert final["next_decision_by"]["name"]["local"].startswith("Lietuvos Respublikos generalinė prokuratūra")
     # Four months from the Court of Appeal's ruling of 30 Jan 2025 (ECHR art. 35 § 1 as amended): 30 May 2025.
-    assert ("ecthr-application", "open", "2025-05-30") in {
-        (r["id"], r["status"], r["deadline"]) for r in final["remedies"]
-    }
+    assert ("ecthr-application", "open", "2025-05-30") in limits(final, among=("remedies",))
     assert {r["id"] for r in final["available"]} == {"rule39"}
     assert final["warnings"] == []
 
@@ -180,6 +149,5 @@ def test_an_appellate_ruling_straight_after_the_arrest_is_a_warning_naming_the_e
             },
         ]
     )
-    status = _lt(case, "2020-03-01")
-    assert status["stage"]["id"] == "extradition_final"
-    assert any("'lat-nutartis'" in w and "detained" in w for w in status["warnings"])
+    status = status_in(case, "LT", "2020-03-01")
+    assert_warned(status, "extradition_final", "lat-nutartis", "detained")

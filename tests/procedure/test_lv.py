@@ -3,30 +3,14 @@ decision (2021), and a sequence the model does not expect."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "RU") -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "LV", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "LV", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _lv(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["LV"]
+    return case_in("LV", events, states={requesting: ["persecuting", "requesting"], "LV": ["custodial"]})
 
 
 # A composite: a Russian anti-war journalist detained at Riga airport on a Russian red notice. The Prosecutor
@@ -80,24 +64,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_composite_case_through_the_latvian_stages(
     as_of: str, stage: str, next_body: str | None, limit: tuple[str, str, str] | None
 ) -> None:
-    status = _lv(_case(COMPOSITE), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    if next_body is None:
-        assert status["next_decision_by"] is None
-        assert status["stage"]["final"] is True
-    else:
-        assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        assert limit in {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    assert_step(status_in(_case(COMPOSITE), "LV", as_of), stage, next_body, limit)
 
 
 def test_the_complaint_deadline_is_marked_computed_and_its_rule_unverified() -> None:
-    status = _lv(_case(COMPOSITE), "2023-06-13")
+    status = status_in(_case(COMPOSITE), "LV", "2023-06-13")
     complaint = {r["id"]: r for r in status["remedies"]}["complaint-supreme-court"]
     assert complaint["basis"] == "computed"
     assert complaint["counting"] == "calendar_days"
@@ -120,11 +95,8 @@ def test_tsepkalo_refusal_by_the_prosecutor_generals_office_ends_the_procedure()
         ],
         requesting="BY",
     )
-    status = _lv(case, "2021-07-01")
-    assert status["stage"]["id"] == "refused"
-    assert status["stage"]["final"] is True
-    assert status["next_decision_by"] is None
-    assert status["warnings"] == []
+    status = status_in(case, "LV", "2021-07-01")
+    assert_step(status, "refused", None)
 
 
 def test_a_supreme_court_ruling_straight_after_the_arrest_is_a_warning_naming_the_event() -> None:
@@ -140,6 +112,5 @@ def test_a_supreme_court_ruling_straight_after_the_arrest_is_a_warning_naming_th
             },
         ]
     )
-    status = _lv(case, "2020-03-01")
-    assert status["stage"]["id"] == "admissibility_final"
-    assert any("'at-lemums'" in w and "detained" in w for w in status["warnings"])
+    status = status_in(case, "LV", "2020-03-01")
+    assert_warned(status, "admissibility_final", "at-lemums", "detained")

@@ -3,30 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "BY") -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "PL", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "PL", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _pl(case: CaseFile, as_of: str) -> dict[str, Any]:
-    return {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}["PL"]
+    return case_in("PL", events, states={requesting: ["persecuting", "requesting"], "PL": ["custodial"]})
 
 
 # A composite: a Belarusian opposition blogger stopped at Warsaw airport on a red notice; the regional court
@@ -74,25 +58,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_composite_case_through_the_polish_stages(
     as_of: str, stage: str, next_body: str | None, limit: tuple[str, str, str] | None
 ) -> None:
-    status = _pl(_case(COMPOSITE), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    if next_body is None:
-        assert status["next_decision_by"] is None
-        assert status["stage"]["final"] is True
-    else:
-        assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        found = {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
-        assert limit in found
+    assert_step(status_in(_case(COMPOSITE), "PL", as_of), stage, next_body, limit)
 
 
 def test_after_the_appeal_the_minister_is_addressed_as_in_polish_correspondence() -> None:
-    status = _pl(_case(COMPOSITE), "2022-01-21")
+    status = status_in(_case(COMPOSITE), "PL", "2022-01-21")
     assert status["next_decision_by"]["address"]["local"] == "Szanowny Panie Ministrze"
     assert {r["id"] for r in status["available"]} == {"rule39"}
     assert status["remedies"][0]["basis"] == "no time limit"  # the Ombudsman's kasacja: no limit modelled
@@ -116,17 +90,17 @@ def test_ketebayev_released_by_the_prosecutor_then_granted_refugee_status() -> N
         ],
         requesting="KZ",
     )
-    day_one = _pl(case, "2013-06-12")
+    day_one = status_in(case, "PL", "2013-06-12")
     assert day_one["stage"]["id"] == "detained"
     assert day_one["in_custody"] is True
     assert {(c["id"], c["deadline"]) for c in day_one["clocks"]} == {("hand-over-48h", "2013-06-14")}
 
-    released = _pl(case, "2013-06-20")
+    released = status_in(case, "PL", "2013-06-20")
     assert released["stage"]["id"] == "released_by_prosecutor"
     assert released["in_custody"] is False
     assert released["warnings"] == []
 
-    protected = _pl(case, "2014-01-15")
+    protected = status_in(case, "PL", "2014-01-15")
     assert protected["stage"]["id"] == "asylum_granted"
     assert protected["next_decision_by"]["name"]["local"].startswith("Sąd Okręgowy")
 
@@ -144,6 +118,5 @@ def test_a_ministerial_decision_straight_after_the_arrest_is_a_warning_naming_th
             },
         ]
     )
-    status = _pl(case, "2020-03-01")
-    assert status["stage"]["id"] == "minister_granted"
-    assert any("'decyzja-ms'" in w and "detained" in w for w in status["warnings"])
+    status = status_in(case, "PL", "2020-03-01")
+    assert_warned(status, "minister_granted", "decyzja-ms", "detained")

@@ -3,31 +3,14 @@ goes through the central authority's extradition decision and the complaint to t
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
-
-
-def _ua(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["UA"]
+from tests.procedure.walk import assert_step, assert_warned, case_in, limits, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "AZ") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-            {"state": "UA", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "UA", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
+    return case_in("UA", events, states={requesting: ["persecuting", "requesting"], "UA": ["custodial"]})
 
 
 # Fikret Huseynli, an Azerbaijani opposition journalist with Dutch citizenship, was stopped at Boryspil
@@ -88,24 +71,15 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_huseynli_position_over_time(
     as_of: str, stage: str, next_body: str | None, limit: tuple[str, str, str] | None
 ) -> None:
-    status = _ua(_case(HUSEYNLI), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    if next_body is None:
-        assert status["next_decision_by"] is None
-    else:
-        assert status["next_decision_by"]["name"]["local"].startswith(next_body)
-    if limit is not None:
-        found = {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
-        assert limit in found
+    assert_step(status_in(_case(HUSEYNLI), "UA", as_of), stage, next_body, limit)
 
 
 def test_while_held_the_72_hour_ruling_clock_binds_the_court_and_rule_39_is_available() -> None:
-    status = _ua(_case(HUSEYNLI), "2017-10-16")
+    status = status_in(_case(HUSEYNLI), "UA", "2017-10-16")
     clocks = {c["id"]: c for c in status["clocks"]}
     # 72 hours from the arrest on 14 Oct: shown as 17 Oct.
     assert clocks["judge-72-hours"]["deadline"] == "2017-10-17"
@@ -146,24 +120,20 @@ def test_extradition_decision_complaint_and_appeal_deadlines() -> None:
     case = _case(COMPOSITE, requesting="TJ")
     # Decision served Mon 4 Mar 2019; ten days for the complaint (art. 590(3)), the day of service not
     # counted: Thu 14 Mar 2019.
-    granted = _ua(case, "2019-03-05")
+    granted = status_in(case, "UA", "2019-03-05")
     assert granted["stage"]["id"] == "extradition_granted"
-    assert ("complaint-extradition-decision", "open", "2019-03-14") in {
-        (r["id"], r["status"], r["deadline"]) for r in granted["remedies"]
-    }
+    assert ("complaint-extradition-decision", "open", "2019-03-14") in limits(granted, among=("remedies",))
     # Complaint lodged Tue 12 Mar: the judge has five days from its arrival (art. 591(3)): Sun 17 Mar,
     # not moved, since it binds the court.
-    pending = _ua(case, "2019-03-13")
+    pending = status_in(case, "UA", "2019-03-13")
     assert pending["stage"]["id"] == "complaint_pending"
     assert pending["next_decision_by"]["name"]["local"].startswith("Слідчий суддя")
     assert {c["id"]: c["deadline"] for c in pending["clocks"]}["complaint-5-days"] == "2019-03-17"
     # Complaint dismissed Fri 15 Mar: five days for the appeal (art. 395(2)(3)): Wed 20 Mar 2019.
-    dismissed = _ua(case, "2019-03-18")
+    dismissed = status_in(case, "UA", "2019-03-18")
     assert dismissed["stage"]["id"] == "complaint_dismissed"
     assert dismissed["next_decision_by"]["name"]["local"].startswith("Апеляційний суд")
-    assert ("appeal-complaint-ruling", "open", "2019-03-20") in {
-        (r["id"], r["status"], r["deadline"]) for r in dismissed["remedies"]
-    }
+    assert ("appeal-complaint-ruling", "open", "2019-03-20") in limits(dismissed, among=("remedies",))
     assert dismissed["warnings"] == []
 
 
@@ -179,6 +149,5 @@ def test_a_complaint_without_a_recorded_extradition_decision_is_a_warning_naming
             },
         ]
     )
-    status = _ua(case, "2020-05-25")
-    assert status["stage"]["id"] == "complaint_pending"
-    assert any("'early-complaint'" in w and "provisional_arrest" in w for w in status["warnings"])
+    status = status_in(case, "UA", "2020-05-25")
+    assert_warned(status, "complaint_pending", "early-complaint", "provisional_arrest")

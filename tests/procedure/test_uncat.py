@@ -3,31 +3,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], custodial: str = "MA", requesting: str = "CN") -> CaseFile:
-    data = case_data(
-        states=[
-            {"state": custodial, "roles": ["custodial"], "sources": ["judgment"]},
-            {"state": requesting, "roles": ["persecuting", "requesting"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{"jurisdiction": "UNCAT", "sources": ["judgment"], **e} for e in events],
-    )
-    return CaseFile.model_validate(data)
-
-
-def _cat(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["UNCAT"]
+    """Events are the Committee's unless they name another jurisdiction (the custodial state's courts)."""
+    return case_in("UNCAT", events, states={custodial: ["custodial"], requesting: ["persecuting", "requesting"]})
 
 
 # A composite on the case of Idris Hasan, a Uyghur activist arrested in Morocco on 19 July 2021 on a Chinese
@@ -77,16 +61,12 @@ HASAN_STEPS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("as_of", "stage", "next_body", "clock"), [s[1:] for s in HASAN_STEPS], ids=[s[0] for s in HASAN_STEPS]
-)
+@walk_rows(HASAN_STEPS, ("as_of", "stage", "next_body", "clock"))
 def test_hasan_complaint_interim_measures_and_observations(
     as_of: str, stage: str, next_body: str, clock: tuple[str, str] | None
 ) -> None:
-    status = _cat(_case(HASAN), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["local"].startswith(next_body)
+    status = status_in(_case(HASAN), "UNCAT", as_of)
+    assert_step(status, stage, next_body)
     clocks = {c["id"]: (c["status"], c["deadline"]) for c in status["clocks"]}
     if clock is None:
         assert "state-observations" not in clocks
@@ -96,7 +76,7 @@ def test_hasan_complaint_interim_measures_and_observations(
 
 
 def test_after_the_states_observations_the_complainants_reply_is_open_without_a_fixed_limit() -> None:
-    status = _cat(_case(HASAN), "2022-06-21")
+    status = status_in(_case(HASAN), "UNCAT", "2022-06-21")
     remedies = {r["id"]: r for r in status["remedies"]}
     assert remedies["complainant-comments"]["basis"] == "no time limit"
     assert "Geneva" in status["next_decision_by"]["postal"]
@@ -113,7 +93,7 @@ def test_a_violation_decision_ends_the_procedure_and_starts_the_states_90_day_fo
             "result": "violation",
         },
     ]
-    status = _cat(_case(events), "2023-05-15")
+    status = status_in(_case(events), "UNCAT", "2023-05-15")
     assert status["stage"]["id"] == "violation_found"
     assert status["stage"]["final"] is True
     assert status["next_decision_by"] is None
@@ -134,6 +114,5 @@ def test_observations_before_the_complaint_was_registered_are_a_warning_naming_t
             {"id": "early-reply", "date": "2024-03-01", "body": "State party", "action": "observations"},
         ]
     )
-    status = _cat(case, "2024-03-02")
-    assert status["stage"]["id"] == "observations_received"
-    assert any("'early-reply'" in w and "complaint_lodged" in w for w in status["warnings"])
+    status = status_in(case, "UNCAT", "2024-03-02")
+    assert_warned(status, "observations_received", "early-reply", "complaint_lodged")

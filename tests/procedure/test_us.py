@@ -3,31 +3,14 @@ through a sequence the model does not expect."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pytest
-
-from exwatch.logic.status import case_status
 from exwatch.model.case import CaseFile
-from tests.factories import case_data
-
-
-def _us(case: CaseFile, as_of: str) -> dict[str, Any]:
-    statuses = {s.jurisdiction: s.as_dict() for s in case_status(case, dt.date.fromisoformat(as_of))}
-    return statuses["US"]
+from tests.procedure.walk import assert_step, assert_warned, case_in, status_in, walk_rows
 
 
 def _case(events: list[dict[str, Any]], requesting: str = "MX") -> CaseFile:
-    base = case_data(
-        states=[
-            {"state": requesting, "roles": ["requesting"], "sources": ["judgment"]},
-            {"state": "US", "roles": ["custodial"], "sources": ["judgment"]},
-        ],
-        requests=[],
-        events=[{**e, "jurisdiction": "US", "sources": ["judgment"]} for e in events],
-    )
-    return CaseFile.model_validate(base)
+    return case_in("US", events, states={requesting: ["requesting"], "US": ["custodial"]})
 
 
 # Juarez-Saldana: Mexico asked for him under the bilateral treaty for a 1997 homicide. A warrant issued on
@@ -85,26 +68,21 @@ WALK = [
 ]
 
 
-@pytest.mark.parametrize(("as_of", "stage", "next_body", "limit"), [w[1:] for w in WALK], ids=[w[0] for w in WALK])
+@walk_rows(WALK)
 def test_juarez_saldana_position_over_time(
     as_of: str, stage: str, next_body: str, limit: tuple[str, str, str] | None
 ) -> None:
-    status = _us(_case(JUAREZ_SALDANA), as_of)
-    assert status["stage"]["id"] == stage
-    assert status["warnings"] == []
-    assert status["next_decision_by"]["name"]["en"].startswith(next_body)
-    if limit is not None:
-        assert limit in {(c["id"], c["status"], c["deadline"]) for c in status["remedies"] + status["clocks"]}
+    assert_step(status_in(_case(JUAREZ_SALDANA), "US", as_of), stage, next_body, limit, name="en")
 
 
 def test_after_certification_habeas_is_open_without_a_deadline_and_no_regional_body_is_offered() -> None:
-    status = _us(_case(JUAREZ_SALDANA), "2009-10-20")
+    status = status_in(_case(JUAREZ_SALDANA), "US", "2009-10-20")
     remedies = {r["id"]: r for r in status["remedies"]}
     assert remedies["habeas-corpus"]["basis"] == "no time limit"
     assert status["available"] == []
     assert status["next_decision_by"]["postal"].startswith("2201 C Street NW")
     # The § 3188 clock has run out by the time the habeas petition is pending.
-    later = _us(_case(JUAREZ_SALDANA[:3]), "2009-12-20")
+    later = status_in(_case(JUAREZ_SALDANA[:3]), "US", "2009-12-20")
     assert {c["id"]: c["status"] for c in later["clocks"]}["section-3188"] == "passed"
 
 
@@ -122,6 +100,5 @@ def test_a_habeas_ruling_without_a_certification_is_a_warning_naming_the_event()
         ],
         requesting="TR",
     )
-    status = _us(case, "2021-06-15")
-    assert status["stage"]["id"] == "habeas_denied"
-    assert any("'habeas-ruling'" in w and "arrested" in w for w in status["warnings"])
+    status = status_in(case, "US", "2021-06-15")
+    assert_warned(status, "habeas_denied", "habeas-ruling", "arrested")
