@@ -19,9 +19,17 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner, Result
 
 from exwatch.cli.main import app
+from exwatch.draft.profile import Profile, save_profile
 from exwatch.store.db import Database, open_database, resolve_url
 
 POSTGRES = os.environ.get("EXWATCH_TEST_POSTGRES_URL")
+MEP = Profile(
+    name="Mady Delvaux-Stehres",
+    role="mep",
+    city="Bruxelles",
+    position=["Membre du Parlement européen, S&D"],
+    address=["Parlement européen, Rue Wiertz 60, B-1047 Bruxelles"],
+)
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +81,11 @@ class Cli:
 @pytest.fixture
 def cli(db_url: str) -> Cli:
     return Cli(db_url)
+
+
+@pytest.fixture
+def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Profile:
+    """An author profile (the seed letter's MEP) in a private configuration directory."""
+    monkeypatch.setenv("EXWATCH_CONFIG_DIR", str(tmp_path / "config"))
+    save_profile(MEP)
+    return MEP

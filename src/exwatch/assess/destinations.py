@@ -109,6 +109,7 @@ def destination(view: CaseView, state: str) -> Destination:
     evidence = [
         {
             "id": r.id,
+            "kind": r.kind,
             "date": str(r.date),
             "body": r.body,
             "reference": r.reference,

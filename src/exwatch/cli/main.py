@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from exwatch import __version__
-from exwatch.cli import assess, case, example, kb, status
+from exwatch.cli import assess, case, draft, example, kb, status
 from exwatch.errors import ExwatchError
 
 
@@ -35,6 +35,8 @@ app.add_typer(kb.app, name="kb")
 app.command("status")(status.status)
 app.command("deadlines")(status.deadlines)
 app.command("assess")(assess.assess)
+app.command("draft")(draft.draft)
+app.add_typer(draft.profile_app, name="profile")
 
 
 def _version(value: bool) -> None:

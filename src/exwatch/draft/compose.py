@@ -1,0 +1,147 @@
+"""Render a kind of document in a language: Jinja2 templates (autoescape, strict undefined) fed with
+the drafting context, parsed into the document model, then written as Markdown, DOCX or PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from exwatch.assess.assessment import Assessment
+from exwatch.draft import material
+from exwatch.draft.bars import bars_for
+from exwatch.draft.context import DraftContext, _data, format_date, state_name
+from exwatch.draft.document import Document, parse
+from exwatch.errors import InputError
+from exwatch.model.vocab import Lang
+
+Kind = Literal["letter", "ccf-request", "rule39", "brief"]
+KINDS: tuple[Kind, ...] = ("letter", "ccf-request", "rule39", "brief")
+
+_env = Environment(
+    loader=PackageLoader("exwatch.draft", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def available(kind: Kind) -> list[str]:
+    """The languages a kind of document has a template in."""
+    names = _env.list_templates(filter_func=lambda n: n.startswith(f"{kind}.") and n.endswith(".md.j2"))
+    return sorted(n.split(".")[1] for n in names)
+
+
+def _join(items: list[str], lang: Lang, word: str = "and") -> Markup:
+    """'a, b and c' — each item escaped once (macro output is already Markup and stays as it is)."""
+    parts = [escape(i) for i in items]
+    if len(parts) < 2:
+        return Markup("").join(parts)
+    words = {"and": {"fr": "et", "en": "and", "ru": "и"}, "or": {"fr": "ou", "en": "or", "ru": "или"}}
+    return Markup(", ").join(parts[:-1]) + Markup(f" {words[word][lang]} ") + parts[-1]
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _with_a(text: str) -> str:
+    """French 'à' before a phrase: 'à la', 'à l'', 'au' for 'le', 'aux' for 'les'."""
+    if text.startswith("les "):
+        return "aux " + text[4:]
+    if text.startswith("le "):
+        return "au " + text[3:]
+    return "à " + text
+
+
+# Sources the letters cite for general propositions (the bars carry their own).
+GC4 = {
+    "title": "UN Committee against Torture, General Comment No. 4 (2017) on the implementation of article 3 "
+    "in the context of article 22",
+    "pinpoint": "CAT/C/GC/4, § 12",
+    "checked": "2026-11-29",
+    "verified": False,
+}
+SAADI = {
+    "title": "European Court of Human Rights (Grand Chamber), Saadi v. Italy, no. 37201/06, 28 February 2008",
+    "pinpoint": "§§ 147-148",
+    "checked": "2026-11-29",
+    "verified": False,
+}
+
+
+def compose(
+    kind: Kind, lang: Lang, assessment: Assessment, profile: dict[str, Any], addressee: dict[str, Any], today: dt.date
+) -> Document:
+    langs = available(kind)
+    if lang not in langs:
+        raise InputError(f"no {kind} template in {lang!r}; available: {', '.join(langs)}")
+    ctx = DraftContext(assessment.case, assessment, lang, profile, addressee)
+    data = assessment.as_dict()
+    custodial = next((s for s in data["procedure_all"] if s["stage"]), None)
+    refugee = bool(ctx.facts("refugee_status"))
+    persecuting = [r.state for r in assessment.case.states if "persecuting" in r.roles]
+    requesting = [
+        d["state"] for d in data["destinations"] if "requesting" in d["roles"] and d["state"] not in persecuting
+    ]
+    env = _env.overlay()
+    env.filters.update(
+        {
+            "st": lambda code, form=0: state_name(code, lang, form),
+            "d": lambda value: format_date(value, lang),
+            "capfirst": _capfirst,
+            "with_a": _with_a,
+        }
+    )
+    template = env.get_template(f"{kind}.{lang}.md.j2")
+    stage_source = (custodial or {}).get("sources", [{}])[0] if custodial else {}
+    markup = template.render(
+        c=ctx,
+        a=data,
+        case=assessment.case,
+        lang=lang,
+        profile=profile,
+        to=addressee,
+        status=custodial,
+        today=today,
+        name=ctx.subject_name(),
+        persecuting=persecuting,
+        requesting=requesting,
+        bars=bars_for(assessment, custodial["jurisdiction"] if custodial else "", lang, refugee),
+        events=material.events(ctx, custodial["jurisdiction"]) if custodial else [],
+        findings=material.findings(ctx, data),
+        risks=material.risks(ctx, data),
+        onward=material.onward(ctx, data, persecuting),
+        counters=[
+            f["indicator"] for f in data["political_motivation"]["findings"] if f["counter"] and f["status"] == "met"
+        ],
+        addressed_to_next=addressee.get("is_next", False),
+        stage_source=stage_source,
+        gc4=GC4,
+        saadi=SAADI,
+        instruments=_data("instruments.yaml").get(lang, {}),
+        d=lambda value: format_date(value, lang),
+        st=lambda code, form=0: state_name(code, lang, form),
+        join=lambda items: _join(list(items), lang),
+        join_or=lambda items: _join(list(items), lang, "or"),
+        label=ctx.label,
+        body_name=lambda body: _data("bodies.yaml").get(lang, {}).get(body, body),
+    )
+    meta = {
+        "title": f"{kind} — {assessment.case.subject.primary_name}",
+        "subject": assessment.case.id,
+        "keywords": f"exwatch; case {assessment.case.id}; knowledge {data['knowledge_version']}; "
+        f"as of {assessment.as_of.isoformat()}",
+        "author": str(profile.get("name", "")),
+        "generator": "Extradition Watch",
+    }
+    markup = ctx.notes.number(markup)
+    cited = list(dict.fromkeys(key.split(":")[1] for key in ctx.notes.used if key.startswith("case:")))
+    meta["description"] = "case sources cited: " + ", ".join(cited)
+    document = parse(markup, ctx.notes.items, meta)
+    document.cited = cited
+    return document

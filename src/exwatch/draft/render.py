@@ -1,0 +1,143 @@
+"""Rendering a drafted document to Markdown, DOCX (python-docx) and PDF (WeasyPrint, from HTML).
+
+Footnotes become numbered notes at the end of the document in every format: Word's own footnotes are
+not reachable through python-docx, and a notes section reads the same in Word, LibreOffice and PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+
+from docx import Document as DocxDocument
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from exwatch.draft.document import Block, Document, Run, plain
+
+NOTES_TITLE = {"en": "Notes", "fr": "Notes", "ru": "Примечания"}
+
+
+def to_markdown(doc: Document, lang: str) -> str:
+    out: list[str] = []
+    for block in doc.blocks:
+        text = "\n".join("".join(_md_run(r) for r in line) for line in block.lines)
+        prefix = {"title": "# ", "heading": "## ", "bullet": "- ", "numbered": "1. "}.get(block.kind, "")
+        out.append(prefix + text.replace("\n", "  \n") if block.kind in ("paragraph", "right") else prefix + text)
+    if doc.notes:
+        out.append(f"## {NOTES_TITLE[lang]}")
+        out += [f"[^{i}]: {plain(note)}" for i, note in enumerate(doc.notes, 1)]
+    return "\n\n".join(out) + "\n"
+
+
+def _md_run(run: Run) -> str:
+    text = plain(run.text)
+    if run.note is not None:
+        return "".join(f"[^{n}]" for n in run.text.split(","))
+    if run.bold:
+        return f"**{text}**"
+    return f"*{text}*" if run.italic else text
+
+
+def to_html(doc: Document, lang: str) -> str:
+    css = resources.files("exwatch.draft.templates").joinpath("print.css").read_text(encoding="utf-8")
+    meta = "".join(f'<meta name="{k}" content="{plain(v)}">' for k, v in doc.meta.items() if k != "title")
+    body: list[str] = []
+    open_list: str | None = None
+    for block in doc.blocks:
+        wanted = {"bullet": "ul", "numbered": "ol"}.get(block.kind)
+        if wanted != open_list:  # consecutive list items share one list element
+            if open_list:
+                body.append(f"</{open_list}>")
+            if wanted:
+                body.append(f"<{wanted}>")
+            open_list = wanted
+        inner = "<br>".join("".join(_html_run(r) for r in line) for line in block.lines)
+        tag = {
+            "title": "h1",
+            "heading": "h2",
+            "paragraph": "p",
+            "bullet": "li",
+            "numbered": "li",
+            "right": 'p class="right"',
+        }[block.kind]
+        body.append(f"<{tag}>{inner}</{tag.split()[0]}>")
+    if open_list:
+        body.append(f"</{open_list}>")
+    if doc.notes:
+        items = "".join(f"<li>{note}</li>" for note in doc.notes)
+        body.append(f'<h2 class="notes">{NOTES_TITLE[lang]}</h2><ol class="notes">{items}</ol>')
+    title = doc.meta.get("title", "")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{meta}'
+        f"<style>{css}</style></head><body>{''.join(body)}</body></html>"
+    )
+
+
+def _html_run(run: Run) -> str:
+    if run.note is not None:
+        return f"<sup>{run.text.replace(',', ', ')}</sup>"
+    if run.bold:
+        return f"<strong>{run.text}</strong>"
+    return f"<em>{run.text}</em>" if run.italic else run.text
+
+
+def to_pdf(doc: Document, lang: str) -> bytes:
+    from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango, which only PDF output needs
+
+    pdf: bytes = HTML(string=to_html(doc, lang)).write_pdf()
+    return pdf
+
+
+def to_docx(doc: Document, lang: str) -> bytes:
+    word = DocxDocument()
+    style = word.styles["Normal"]
+    style.font.name = "Liberation Serif"
+    style.font.size = Pt(11)
+    props = word.core_properties
+    props.title = plain(doc.meta.get("title", ""))
+    props.subject = plain(doc.meta.get("subject", ""))
+    props.keywords = plain(doc.meta.get("keywords", ""))
+    # Word limits core properties to 255 characters; the full list is in the register of outputs.
+    comments = plain(doc.meta.get("description", ""))
+    props.comments = comments if len(comments) <= 255 else comments[:254] + "…"
+    props.author = plain(doc.meta.get("author", ""))
+    props.language = lang
+    for block in doc.blocks:
+        _docx_block(word, block)
+    if doc.notes:
+        word.add_heading(NOTES_TITLE[lang], level=2)
+        for i, note in enumerate(doc.notes, 1):
+            para = word.add_paragraph()
+            para.add_run(f"{i}. ").bold = True
+            para.add_run(plain(note)).font.size = Pt(9)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_block(word: WordDocument, block: Block) -> None:
+    if block.kind == "title":
+        para = word.add_heading(level=1)
+    elif block.kind == "heading":
+        para = word.add_heading(level=2)
+    elif block.kind == "bullet":
+        para = word.add_paragraph(style="List Bullet")
+    elif block.kind == "numbered":
+        para = word.add_paragraph(style="List Number")
+    else:
+        para = word.add_paragraph()
+    if block.kind == "right":
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i, line in enumerate(block.lines):
+        if i:
+            para.add_run().add_break()
+        for run in line:
+            if run.note is not None:
+                piece = para.add_run(run.text.replace(",", ", "))
+                piece.font.superscript = True
+            else:
+                piece = para.add_run(plain(run.text))
+                piece.bold = run.bold or None
+                piece.italic = run.italic or None

@@ -1,0 +1,109 @@
+"""Drafting a document for a stored case (what ``exwatch draft`` and the web application call)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from exwatch.assess.assessment import assess_case
+from exwatch.draft.compose import Kind, compose
+from exwatch.draft.profile import load_profile
+from exwatch.draft.render import to_docx, to_markdown, to_pdf
+from exwatch.errors import InputError
+from exwatch.logic import cases
+from exwatch.model.vocab import Lang
+from exwatch.procedure.loader import procedure_for
+from exwatch.procedure.models import Body
+
+OutputFormat = Literal["md", "docx", "pdf"]
+
+
+@dataclass(frozen=True)
+class Draft:
+    content: bytes
+    case_id: str
+    kind: str
+    lang: str
+    addressee: str
+    knowledge_version: str
+    sources: list[str]
+
+
+def _salutation(body: Body, lang: Lang) -> str:
+    if lang != "en":
+        return (body.address.local if body.address and body.address.local else body.name.local) or body.name.en
+    address = body.address.en if body.address else body.name.en
+    # "The Prime Minister of the French Republic" → "Dear Prime Minister"
+    core = re.sub(r"^the\s+", "", address, flags=re.IGNORECASE).split(" of ")[0]
+    return f"Dear {core}"
+
+
+def _addressee(body: Body, lang: Lang, is_next: bool) -> dict[str, Any]:
+    name = body.name.local if lang != "en" and body.name.local else body.name.en
+    address = (
+        body.address.local
+        if (body.address and lang != "en" and body.address.local)
+        else (body.address.en if body.address else name)
+    )
+    return {
+        "name": name,
+        "address": address,
+        "salutation": _salutation(body, lang),
+        "postal": [p.strip() for p in (body.postal or "").split(",") if p.strip()],
+        "is_next": is_next,
+    }
+
+
+def _bodies(jurisdiction: str) -> list[Body]:
+    model = procedure_for(jurisdiction)
+    if model is None:
+        return []
+    found = [s.next for s in model.stages if s.next] + [r.body for s in model.stages for r in s.remedies]
+    return found + [r.body for r in model.always]
+
+
+def resolve_addressee(jurisdiction: str | None, next_body: Body | None, to: str | None, lang: Lang) -> dict[str, Any]:
+    """The next decision-maker by default; ``to`` picks another body of the jurisdiction's procedure by name."""
+    if to is None:
+        if next_body is None:
+            raise InputError("the procedure has no next decision-maker at this date; name the addressee with --to")
+        return _addressee(next_body, lang, True)
+    candidates = _bodies(jurisdiction) if jurisdiction else []
+    wanted = to.lower()
+    for body in candidates:
+        if wanted in body.name.en.lower() or (body.name.local and wanted in body.name.local.lower()):
+            return _addressee(body, lang, next_body is not None and body == next_body)
+    names = sorted({b.name.local or b.name.en for b in candidates})
+    raise InputError(f"--to {to!r} matches no body of this procedure; choose one of: {'; '.join(names)}")
+
+
+def draft(
+    session: Session,
+    case_id: str,
+    kind: Kind,
+    lang: Lang,
+    fmt: OutputFormat,
+    as_of: dt.date,
+    to: str | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    case = cases.export_case(session, case_id)
+    assessment = assess_case(case, as_of)
+    custodial = next((s for s in assessment.procedure if s.position and s.position.stage), None)
+    next_body = custodial.position.stage.next if custodial and custodial.position and custodial.position.stage else None
+    addressee = resolve_addressee(custodial.jurisdiction if custodial else None, next_body, to, lang)
+    profile = load_profile().for_template(lang)
+    document = compose(kind, lang, assessment, profile, addressee, today or as_of)
+    if fmt == "md":
+        content = to_markdown(document, lang).encode("utf-8")
+    elif fmt == "docx":
+        content = to_docx(document, lang)
+    else:
+        content = to_pdf(document, lang)
+    return Draft(
+        content, case_id, kind, lang, addressee["name"], assessment.as_dict()["knowledge_version"], document.cited
+    )
