@@ -74,6 +74,58 @@ SAADI = {
 }
 
 
+ARTICLE3 = {
+    "title": "Constitution of the ICPO-INTERPOL, Article 3",
+    "checked": "2026-11-29",
+    "verified": False,
+    "url": "https://www.interpol.int/Who-we-are/Legal-framework",
+}
+# INTERPOL's refugee policy: the Executive Committee's policy of 2014, then the General Assembly's resolution of
+# 2017. A document cites the one in force on its date (research notes, procedures.md § 15; days not verified).
+REFUGEE_POLICIES = [
+    (
+        "2017-09-29",
+        {
+            "title": "INTERPOL General Assembly, Refugee Resolution (GA-2017-86-RES-09)",
+            "issuer": "INTERPOL",
+            "url": "https://www.interpol.int/Who-we-are/Legal-framework/INTERPOL-Refugee-Resolution",
+            "checked": "2026-11-29",
+            "verified": False,
+        },
+    ),
+    (
+        "2014-06-30",
+        {
+            "title": "INTERPOL Executive Committee, policy on refugees (June 2014)",
+            "issuer": "INTERPOL",
+            "checked": "2026-11-29",
+            "verified": False,
+            "note": "known from Fair Trials and PACE reports, not read in the original",
+        },
+    ),
+]
+
+
+def _refugee_policy(day: dt.date) -> dict[str, Any] | None:
+    return next((source for since, source in REFUGEE_POLICIES if dt.date.fromisoformat(since) <= day), None)
+
+
+def _ccf_limits(lang: Lang, day: dt.date) -> list[str]:
+    """The CCF's decision time limits as the INTERPOL procedure model states them; they come from the CCF
+    Statute in force since 2017 (exact day not verified), so a document dated earlier states none."""
+    from exwatch.procedure.loader import procedure_for
+
+    model = procedure_for("INTERPOL")
+    if model is None or day < dt.date(2017, 12, 31):
+        return []
+    texts = []
+    for stage in model.stages:
+        for clock in stage.clocks:
+            if clock.binds == "authority":
+                texts.append(clock.label.local if lang != "en" and clock.label.local else clock.label.en)
+    return list(dict.fromkeys(texts))
+
+
 def compose(
     kind: Kind, lang: Lang, assessment: Assessment, profile: dict[str, Any], addressee: dict[str, Any], today: dt.date
 ) -> Document:
@@ -116,6 +168,9 @@ def compose(
         findings=material.findings(ctx, data),
         risks=material.risks(ctx, data),
         onward=material.onward(ctx, data, persecuting),
+        timeline=material.all_events(ctx),
+        notices=material.requests(ctx, ("red_notice", "diffusion")),
+        requests_all=material.requests(ctx),
         counters=[
             f["indicator"] for f in data["political_motivation"]["findings"] if f["counter"] and f["status"] == "met"
         ],
@@ -123,6 +178,9 @@ def compose(
         stage_source=stage_source,
         gc4=GC4,
         saadi=SAADI,
+        article3=ARTICLE3,
+        refugee_resolution=_refugee_policy(assessment.as_of),
+        ccf_limits=_ccf_limits(lang, assessment.as_of),
         instruments=_data("instruments.yaml").get(lang, {}),
         d=lambda value: format_date(value, lang),
         st=lambda code, form=0: state_name(code, lang, form),

@@ -146,3 +146,45 @@ def onward(ctx: DraftContext, data: dict[str, Any], persecuting: list[str]) -> l
             hops.append(labels)
         out.append({"path": path["path"], "hops": hops, "risk": path["risk"]})
     return out
+
+
+def all_events(ctx: DraftContext) -> list[dict[str, Any]]:
+    """The whole timeline known on the day, every jurisdiction (briefs)."""
+    day = ctx.assessment.as_of
+    return [
+        {
+            "date": e.date,
+            "jurisdiction": e.jurisdiction,
+            "body": e.body,
+            "action": e.action,
+            "result": e.result,
+            "cite": ctx.cite(e.sources),
+        }
+        for e in ctx.case.sorted_events()
+        if PartialDate.parse(e.date).latest() <= day and ctx.usable(e.sources)
+    ]
+
+
+def requests(ctx: DraftContext, kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Requests and notices known on the day (optionally of some kinds), with their charges."""
+    day = ctx.assessment.as_of
+    out = []
+    for r in ctx.case.requests:
+        if kinds and r.kind not in kinds:
+            continue
+        if r.date is not None and PartialDate.parse(r.date).latest() > day:
+            continue
+        out.append(
+            {
+                "id": r.id,
+                "kind": r.kind,
+                "issuer": r.issuer,
+                "date": r.date,
+                "reference": r.reference,
+                "charges": r.charges,
+                "status": r.status,
+                "issuing_body": r.issuing_body,
+                "cite": ctx.cite(r.sources),
+            }
+        )
+    return out

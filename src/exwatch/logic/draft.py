@@ -34,11 +34,15 @@ class Draft:
 
 
 def _salutation(body: Body, lang: Lang) -> str:
+    if body.salutation is not None:
+        return body.salutation.local if lang != "en" and body.salutation.local else body.salutation.en
     if lang != "en":
         return (body.address.local if body.address and body.address.local else body.name.local) or body.name.en
     address = body.address.en if body.address else body.name.en
     # "The Prime Minister of the French Republic" → "Dear Prime Minister"
     core = re.sub(r"^the\s+", "", address, flags=re.IGNORECASE).split(" of ")[0]
+    if core.lower().startswith(("registry", "commission", "committee", "court", "secretariat")):
+        return "Dear Sir or Madam"  # an institution, not an office-holder
     return f"Dear {core}"
 
 
@@ -81,6 +85,20 @@ def resolve_addressee(jurisdiction: str | None, next_body: Body | None, to: str 
     raise InputError(f"--to {to!r} matches no body of this procedure; choose one of: {'; '.join(names)}")
 
 
+# Where each kind of document goes when --to is not given.
+_FORUM_BODY = {"ccf-request": ("INTERPOL", "ccf-request"), "rule39": ("ECTHR", "rule39")}
+
+
+def _forum_body(kind: str) -> Body:
+    jurisdiction, remedy_id = _FORUM_BODY[kind]
+    model = procedure_for(jurisdiction)
+    if model is not None:
+        for remedy in [*model.always, *(r for s in model.stages for r in s.remedies)]:
+            if remedy.id == remedy_id:
+                return remedy.body
+    raise InputError(f"the {jurisdiction} procedure model has no {remedy_id!r} remedy to address")
+
+
 def draft(
     session: Session,
     case_id: str,
@@ -95,7 +113,12 @@ def draft(
     assessment = assess_case(case, as_of)
     custodial = next((s for s in assessment.procedure if s.position and s.position.stage), None)
     next_body = custodial.position.stage.next if custodial and custodial.position and custodial.position.stage else None
-    addressee = resolve_addressee(custodial.jurisdiction if custodial else None, next_body, to, lang)
+    if kind in _FORUM_BODY and to is None:
+        addressee = _addressee(_forum_body(kind), lang, False)
+    elif kind == "brief" and to is None:
+        addressee = {"name": "", "address": "", "salutation": "", "postal": [], "is_next": False}
+    else:
+        addressee = resolve_addressee(custodial.jurisdiction if custodial else None, next_body, to, lang)
     profile = load_profile().for_template(lang)
     document = compose(kind, lang, assessment, profile, addressee, today or as_of)
     if fmt == "md":

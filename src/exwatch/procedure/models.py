@@ -41,7 +41,8 @@ class Body(Strict):
     """A decision-maker: its official title in the local language and English, and how to address it."""
 
     name: Text
-    address: Text | None = Field(None, description="salutation / form of address in correspondence")
+    address: Text | None = Field(None, description="how the addressee is named at the head of a letter")
+    salutation: Text | None = Field(None, description="the opening of a letter, when it differs from the address")
     postal: str | None = None
 
 
