@@ -141,14 +141,14 @@ def compose(
         d["state"] for d in data["destinations"] if "requesting" in d["roles"] and d["state"] not in persecuting
     ]
     env = _env.overlay()
-    env.filters.update(
-        {
-            "st": lambda code, form=0: state_name(code, lang, form),
-            "d": lambda value: format_date(value, lang),
-            "capfirst": _capfirst,
-            "with_a": _with_a,
-        }
-    )
+
+    def st(code: str, form: int = 0) -> str:
+        return state_name(code, lang, form)
+
+    def d(value: str | dt.date) -> str:
+        return format_date(value, lang)
+
+    env.filters.update({"st": st, "d": d, "capfirst": _capfirst, "with_a": _with_a})
     template = env.get_template(f"{kind}.{lang}.md.j2")
     stage_source = (custodial or {}).get("sources", [{}])[0] if custodial else {}
     markup = template.render(
@@ -182,8 +182,8 @@ def compose(
         refugee_resolution=_refugee_policy(assessment.as_of),
         ccf_limits=_ccf_limits(lang, assessment.as_of),
         instruments=_data("instruments.yaml").get(lang, {}),
-        d=lambda value: format_date(value, lang),
-        st=lambda code, form=0: state_name(code, lang, form),
+        d=d,
+        st=st,
         join=lambda items: _join(list(items), lang),
         join_or=lambda items: _join(list(items), lang, "or"),
         label=ctx.label,
