@@ -1,0 +1,108 @@
+"""PDF files through pypdf: the text layer page by page, page numbers kept.
+
+A page without a text layer (a scan) is sent to Debian's ``tesseract`` command — rendered by
+``pdftoppm`` — only when both programs are installed; otherwise the page stays empty and a warning
+says which pages need OCR. Nothing is downloaded: tesseract's language data comes from Debian.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from exwatch.errors import InputError
+from exwatch.ingest.model import Extracted
+from exwatch.ingest.registry import Handler
+
+OCR_TIMEOUT_S = 120
+
+
+def _ocr_languages() -> str:
+    """The installed tesseract languages among English, French and Russian (``eng+fra+rus``)."""
+    try:
+        out = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "eng"
+    langs = [lang for lang in ("eng", "fra", "rus") if lang in out.split()]
+    return "+".join(langs) or "eng"
+
+
+def ocr_page(data: bytes, page_number: int) -> str:
+    """OCR one page (1-based) of a PDF with pdftoppm + tesseract; empty text when they fail."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "in.pdf"
+        pdf.write_bytes(data)
+        stem = Path(tmp) / "page"
+        n = str(page_number)
+        cmd = ["pdftoppm", "-r", "300", "-f", n, "-l", n, "-singlefile", "-png", str(pdf), str(stem)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=OCR_TIMEOUT_S, check=True)
+            result = subprocess.run(
+                ["tesseract", f"{stem}.png", "stdout", "-l", _ocr_languages()],
+                capture_output=True,
+                text=True,
+                timeout=OCR_TIMEOUT_S,
+                check=True,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return result.stdout
+
+
+class PdfHandler(Handler):
+    """Reads ``.pdf``: one entry per page; scanned pages are OCR'd when tesseract is installed."""
+
+    name: ClassVar[str] = "PDF"
+    mime_types: ClassVar[tuple[str, ...]] = ("application/pdf",)
+    extensions: ClassVar[tuple[str, ...]] = ("pdf",)
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:5] == b"%PDF-"
+
+    def extract(self, data: bytes, file_name: str) -> Extracted:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{file_name}: the PDF is encrypted with a password; save an unprotected copy")
+            texts = [page.extract_text() or "" for page in reader.pages]
+        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{file_name}: not a readable PDF ({exc})") from None
+        if not texts:
+            raise InputError(f"{file_name}: the PDF has no pages")
+        warnings: list[str] = []
+        blank = [i + 1 for i, text in enumerate(texts) if not text.strip()]
+        if blank:
+            can_ocr = shutil.which("tesseract") is not None and shutil.which("pdftoppm") is not None
+            if can_ocr:
+                for number in blank:
+                    texts[number - 1] = ocr_page(data, number)
+                warnings.append(f"pages {_ranges(blank)} have no text layer; read by OCR (check the text)")
+            else:
+                warnings.append(
+                    f"pages {_ranges(blank)} have no text layer and were left empty: install Debian's "
+                    "tesseract-ocr (with tesseract-ocr-fra, tesseract-ocr-rus) and poppler-utils to OCR them"
+                )
+        if not any(t.strip() for t in texts):
+            warnings.append("no text could be read from this PDF")
+        return Extracted(pages=texts, mime="application/pdf", warnings=warnings)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` → ``1-3, 7``."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], -1]:
+        if n != prev + 1:
+            out.append(f"{start}-{prev}" if prev != start else str(start))
+            start = n
+        prev = n
+    return ", ".join(out)
