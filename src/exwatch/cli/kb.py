@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import getpass
+from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json
+from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, transaction
 from exwatch.kb import check_knowledge, kb_stats, knowledge_version, load_knowledge
 
-app = typer.Typer(no_args_is_help=True, help="Knowledge base: states, treaties, parties and transfer links.")
+app = typer.Typer(
+    no_args_is_help=True, help="Knowledge base: states, treaties, parties, transfer links and imported country figures."
+)
 
 PATH_OPTION = typer.Option(None, "--path", help="a knowledge directory to check instead of the shipped one")
 
@@ -94,3 +101,112 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
     for file, line, record_id, what in evidence.unverified():
         pending.add_row(f"evidence/{file}:{line}", record_id, escape(what))
     console.print(pending)
+
+
+class DatasetKind(StrEnum):
+    pts = "pts"
+    vdem = "vdem"
+    fh = "fh"
+
+
+def _user() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers; the import is still recorded
+        return None
+
+
+_IMPORT_HELP = (
+    "Import a PTS, V-Dem or Freedom House CSV as dated country figures with their source. "
+    "Importing the same release again replaces its figures. Rows of states that ISO 3166-1 does not know "
+    "(USSR, Yugoslavia, Crimea, ...) are skipped and listed. The figures are supplementary evidence shown "
+    "next to an assessment; they never change its risk levels."
+)
+
+
+@app.command("import", help=_IMPORT_HELP)
+def import_(
+    ctx: typer.Context,
+    kind: DatasetKind = typer.Argument(
+        ..., metavar="DATASET", help="pts (Political Terror Scale), vdem (V-Dem), fh (Freedom House)"
+    ),
+    file: Path = typer.Argument(..., metavar="FILE", help="the dataset's CSV file as downloaded"),
+    version: str | None = typer.Option(
+        None,
+        "--source-version",
+        help="release label to record (e.g. v14); default: from the file name, else from its years",
+    ),
+    fmt: ReadFormat = FORMAT_OPTION,
+) -> None:
+    """Import a dataset file as dated, sourced country figures.
+
+    The --help text is ``_IMPORT_HELP``: typer would keep this docstring's line breaks.
+    """
+    from exwatch.logic.figures import import_dataset
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    bar = Progress(*columns, console=Console(stderr=True), transient=True, disable=fmt is ReadFormat.json)
+    with bar, transaction(ctx) as session:
+        task = bar.add_task(f"importing {file.name}", total=file.stat().st_size if file.is_file() else None)
+        result = import_dataset(
+            session,
+            kind.value,
+            file,
+            lambda done, total: bar.update(task, completed=done, total=total),
+            imported_by=_user(),
+            version=version,
+        )
+    if fmt is ReadFormat.json:
+        print_json(result.as_dict())
+        return
+    console.print(
+        f"Imported {escape(result.title)} {escape(result.version)} from {escape(result.file)} "
+        f"(layout {result.layout}, sha256 {result.sha256[:12]})"
+    )
+    console.print(
+        f"  {result.records:,} country-years, {result.figures:,} figures, {result.states} states, "
+        f"{result.first_year}-{result.last_year}"
+    )
+    if result.replaced:
+        console.print(f"  replaced the earlier import of {escape(result.version)} ({result.replaced:,} figures)")
+    skipped = result.unmapped + result.duplicates
+    if skipped:
+        table = Table("name in the file", "rows", "years", "why skipped", title=f"{len(skipped)} name(s) not imported")
+        for item in skipped:
+            table.add_row(escape(item.name), str(item.rows), f"{item.first_year}-{item.last_year}", escape(item.reason))
+        console.print(table)
+
+
+@app.command("figures")
+def figures(
+    ctx: typer.Context,
+    state: str = typer.Argument(..., metavar="STATE", help="ISO 3166-1 code or English name"),
+    year: int | None = typer.Option(None, "--year", min=1800, max=2200, help="latest figures up to this year"),
+    fmt: ReadFormat = FORMAT_OPTION,
+) -> None:
+    """A state's latest imported PTS, V-Dem and Freedom House figures up to a year, each with its source."""
+    from exwatch.logic.figures import country_figures
+    from exwatch.model.countries import country_name, resolve_country
+
+    code, as_of = resolve_country(state), year or dt.date.today().year
+    with transaction(ctx) as session:
+        found = country_figures(session, code, as_of)
+    if fmt is ReadFormat.json:
+        print_json({"state": code, "as_of_year": as_of, "figures": [f.as_dict() for f in found]})
+        return
+    if not found:
+        console.print(
+            f"No imported figures for {code} up to {as_of}; import a dataset with `exwatch kb import pts FILE`."
+        )
+        return
+    table = Table("dataset", "indicator", "year", "value", "what it measures", title=f"{country_name(code)} ({code})")
+    for item in found:
+        value = f"{item.value:g}" if isinstance(item.value, float) else item.value
+        table.add_row(item.dataset, item.indicator, str(item.year), value, escape(item.meaning))
+    console.print(table)
+    sources = {(f.source.title, f.source.version): f.source for f in found}
+    for source in sources.values():
+        console.print(
+            f"Source: {escape(source.citation)}, {escape(source.version)}, {source.url} "
+            f"(file {escape(source.file)}, imported {source.imported_at[:10]})"
+        )

@@ -18,7 +18,9 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -172,3 +174,54 @@ class CitationRow(_Owned, Base):
     request: Mapped[RequestRow | None] = relationship()
     event: Mapped[EventRow | None] = relationship()
     fact: Mapped[FactRow | None] = relationship()
+
+
+class IndicatorImportRow(Base):
+    """One import of a published dataset file (PTS, V-Dem, Freedom House): what, from where, by whom.
+
+    Its figures are replaced whole when the same dataset version is imported again.
+    """
+
+    __tablename__ = "indicator_imports"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dataset: Mapped[str] = mapped_column(String(8), index=True)
+    layout: Mapped[str] = mapped_column(String(40))
+    version: Mapped[str] = mapped_column(String(80))
+    file_name: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str] = mapped_column(Text)
+    source_url: Mapped[str] = mapped_column(Text)
+    source_citation: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    imported_by: Mapped[str | None] = mapped_column(String(120))
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    figures: Mapped[int] = mapped_column(Integer, default=0)
+    states: Mapped[int] = mapped_column(Integer, default=0)
+    first_year: Mapped[int | None] = mapped_column(Integer)
+    last_year: Mapped[int | None] = mapped_column(Integer)
+    unmapped: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+
+
+class CountryFigureRow(Base):
+    """One imported figure: a dataset's value of one indicator for one state in one year.
+
+    Numbers go in ``value``, categories (Freedom House status) in ``text``; exactly one is set.
+    """
+
+    __tablename__ = "country_figures"
+    __table_args__ = (
+        UniqueConstraint("import_pk", "state", "year", "indicator"),
+        CheckConstraint("(value IS NULL) <> (text IS NULL)", name="country_figure_one_value"),
+        Index("ix_country_figures_state_year", "state", "year"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_pk: Mapped[int] = mapped_column(ForeignKey("indicator_imports.pk", ondelete="CASCADE"), index=True)
+    dataset: Mapped[str] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(2))
+    year: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(String(64))
+    value: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str | None] = mapped_column(String(64))
