@@ -49,14 +49,20 @@ def draft(
 
     day = parse_as_of(as_of)
     with transaction(ctx) as session:
-        result = run(session, case_id, kind.value, lang.value, fmt.value, day, to)
+        result = run(
+            session, case_id, kind.value, lang.value, fmt.value, day, to, file_name=output.name if output else None
+        )
     if output is None:
         if fmt is not DraftFormat.md:
             raise typer.BadParameter("DOCX and PDF need --output FILE", param_hint="--output")
         typer.echo(result.content.decode("utf-8"), nl=False)
         return
     output.write_bytes(result.content)
-    typer.echo(f"wrote {output} ({kind.value}, {lang.value}, to {result.addressee})", err=True)
+    typer.echo(
+        f"wrote {output} ({kind.value}, {lang.value}, to {result.addressee}); register entry "
+        f"{result.register_id} — record sending with `exwatch sent mark {result.register_id} --on DATE`",
+        err=True,
+    )
 
 
 @profile_app.command("set")

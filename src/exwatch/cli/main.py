@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from exwatch import __version__
-from exwatch.cli import assess, case, draft, example, kb, status
+from exwatch.cli import assess, case, documents, draft, example, kb, status
 from exwatch.errors import ExwatchError
 
 
@@ -37,6 +37,9 @@ app.command("deadlines")(status.deadlines)
 app.command("assess")(assess.assess)
 app.command("draft")(draft.draft)
 app.add_typer(draft.profile_app, name="profile")
+app.command("ingest")(documents.ingest)
+app.command("review")(documents.review)
+app.add_typer(documents.sent_app, name="sent")
 
 
 def _version(value: bool) -> None:

@@ -15,6 +15,8 @@ from exwatch.draft.profile import load_profile
 from exwatch.draft.render import to_docx, to_markdown, to_pdf
 from exwatch.errors import InputError
 from exwatch.logic import cases
+from exwatch.logic.register import record_draft
+from exwatch.logic.review import unreviewed
 from exwatch.model.vocab import Lang
 from exwatch.procedure.loader import procedure_for
 from exwatch.procedure.models import Body
@@ -31,6 +33,7 @@ class Draft:
     addressee: str
     knowledge_version: str
     sources: list[str]
+    register_id: int
 
 
 def _salutation(body: Body, lang: Lang) -> str:
@@ -108,8 +111,16 @@ def draft(
     as_of: dt.date,
     to: str | None = None,
     today: dt.date | None = None,
+    file_name: str | None = None,
 ) -> Draft:
     case = cases.export_case(session, case_id)
+    pending = unreviewed(session, case_id)
+    if pending:
+        listed = ", ".join(f"{p.pk} ({p.kind})" for p in pending[:10])
+        raise InputError(
+            f"case {case_id!r} has {len(pending)} unreviewed proposal(s): {listed}; a draft uses only "
+            f"reviewed facts — review them first with `exwatch review {case_id}`"
+        )
     assessment = assess_case(case, as_of)
     custodial = next((s for s in assessment.procedure if s.position and s.position.stage), None)
     next_body = custodial.position.stage.next if custodial and custodial.position and custodial.position.stage else None
@@ -127,6 +138,18 @@ def draft(
         content = to_docx(document, lang)
     else:
         content = to_pdf(document, lang)
-    return Draft(
-        content, case_id, kind, lang, addressee["name"], assessment.as_dict()["knowledge_version"], document.cited
+    version = assessment.as_dict()["knowledge_version"]
+    row = record_draft(
+        session,
+        case_id=case_id,
+        kind=kind,
+        lang=lang,
+        fmt=fmt,
+        addressee=addressee["name"] or kind,
+        as_of=as_of,
+        knowledge_version=version,
+        sources=document.cited,
+        content=content,
+        file_name=file_name,
     )
+    return Draft(content, case_id, kind, lang, addressee["name"], version, document.cited, row.pk)

@@ -105,6 +105,9 @@ class Name(Strict):
 class Subject(Strict):
     names: list[Name] = Field(min_length=1)
     birth_date: PartialDateStr | None = None
+    gender: Literal["female", "male"] | None = Field(
+        None, description="for letters in languages that mark it (Mme / M., ressortissante / ressortissant)"
+    )
     nationalities: list[State] = Field(default_factory=list)
     profiles: list[Annotated[str, _vocab("profile")]] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list, description="support for birth date, nationality, profile")

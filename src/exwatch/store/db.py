@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from exwatch.errors import StorageError
+from exwatch.store import review_tables as _review_tables  # noqa: F401  (its tables belong to the schema)
 
 ENV_VAR = "EXWATCH_DATABASE_URL"
 

@@ -44,6 +44,7 @@ def to_row(case: CaseFile) -> CaseRow:
         summary=case.summary,
         subject_name=subject.primary_name,
         subject_birth_date=subject.birth_date,
+        subject_gender=subject.gender,
         subject_nationalities=list(subject.nationalities),
         subject_profiles=list(subject.profiles),
     )
@@ -118,6 +119,7 @@ def from_row(row: CaseRow) -> CaseFile:
             Name(name=n.name, kind=n.kind, script=n.script, lang=n.lang, sources=cited("name", n.pk)) for n in row.names
         ],
         birth_date=row.subject_birth_date,
+        gender=row.subject_gender,
         nationalities=list(row.subject_nationalities),
         profiles=list(row.subject_profiles),
         sources=cited("subject", None),

@@ -49,6 +49,7 @@ class CaseRow(Base):
     summary: Mapped[str | None] = mapped_column(Text)
     subject_name: Mapped[str] = mapped_column(Text, index=True)
     subject_birth_date: Mapped[str | None] = mapped_column(String(10))
+    subject_gender: Mapped[str | None] = mapped_column(String(8))
     subject_nationalities: Mapped[list[str]] = mapped_column(JSON, default=list)
     subject_profiles: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
