@@ -161,6 +161,7 @@ def compose(
         status=custodial,
         today=today,
         name=ctx.subject_name(),
+        **ctx.grammar(),
         persecuting=persecuting,
         requesting=requesting,
         bars=bars_for(assessment, custodial["jurisdiction"] if custodial else "", lang, refugee),

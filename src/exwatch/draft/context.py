@@ -202,6 +202,19 @@ class DraftContext:
     def label(self, group: str, value: str) -> str:
         return vocabulary().label(group, value, self.lang)
 
+    def grammar(self) -> dict[str, str]:
+        """Words that agree with the subject's gender; unknown gender omits the honorific rather than guess
+        it and keeps the grammatical default for agreement."""
+        gender = getattr(self.case.subject, "gender", None)
+        female = gender == "female"
+        honorific = {"fr": ("Mme " if female else "M. "), "en": ("Ms " if female else "Mr "),
+                     "ru": ("г-жа " if female else "г-н ")}[self.lang] if gender else ""
+        return {
+            "who": honorific + self.subject_name(),
+            "e": "e" if female else "", "il": "elle" if female else "il", "un": "une" if female else "un",
+            "he": "she" if female else "he", "his": "her" if female else "his", "him": "her" if female else "him",
+        }
+
     def subject_name(self) -> str:
         """The spelling used in the addressee's language when the case records one."""
         for name in self.case.subject.names:
