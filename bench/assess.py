@@ -20,6 +20,7 @@ warnings.filterwarnings("ignore")
 
 from exwatch.assess.assessment import assess_case  # noqa: E402
 from exwatch.assess.onward import paths  # noqa: E402
+from exwatch.kb.stats import REQUESTING_STATES  # noqa: E402
 from exwatch.logic.example import example_case  # noqa: E402
 from exwatch.logic.files import read_case  # noqa: E402
 from exwatch.model.case import CaseFile  # noqa: E402
@@ -96,27 +97,7 @@ def main() -> None:
         )
     )
 
-    everyone = [
-        "RU",
-        "UA",
-        "KZ",
-        "BY",
-        "TJ",
-        "UZ",
-        "TM",
-        "KG",
-        "AZ",
-        "TR",
-        "CN",
-        "EG",
-        "BH",
-        "AE",
-        "SA",
-        "IR",
-        "IN",
-        "RW",
-        "VE",
-    ]
+    everyone = list(REQUESTING_STATES)
     search = []
     for day in days:
         t0 = time.perf_counter()

@@ -15,8 +15,8 @@ from exwatch.kb.loader import Knowledge, load_knowledge
 from exwatch.kb.models import Record, Source, Sourced
 from exwatch.kb.query import party_in_force
 
-# The states named in issue 3 (requesting, then custodial): the rows of the coverage matrix.
-FOCUS_STATES = (
+# The states named in issue 3: those that request the people we protect, and those that hold them.
+REQUESTING_STATES = (
     "RU",
     "KZ",
     "UA",
@@ -36,6 +36,8 @@ FOCUS_STATES = (
     "IN",
     "RW",
     "VE",
+)
+CUSTODIAL_STATES = (
     "FR",
     "ES",
     "IT",
@@ -56,6 +58,8 @@ FOCUS_STATES = (
     "TH",
     "MA",
 )
+# The rows of the coverage matrix.
+FOCUS_STATES = tuple(dict.fromkeys(REQUESTING_STATES + CUSTODIAL_STATES))
 
 
 @dataclass(frozen=True)

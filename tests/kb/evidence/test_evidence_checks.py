@@ -10,28 +10,9 @@ import pytest
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence import DATA_DIR, check_evidence, load_evidence
 from exwatch.kb.evidence.rulebook import RULES_FILE, read_rules
+from exwatch.kb.stats import REQUESTING_STATES
 
-REQUESTING = [
-    "RU",
-    "KZ",
-    "UA",
-    "BY",
-    "TJ",
-    "UZ",
-    "TM",
-    "KG",
-    "AZ",
-    "TR",
-    "CN",
-    "EG",
-    "BH",
-    "AE",
-    "SA",
-    "IR",
-    "IN",
-    "RW",
-    "VE",
-]
+REQUESTING = list(REQUESTING_STATES)
 
 
 def test_shipped_evidence_has_no_fault() -> None:
