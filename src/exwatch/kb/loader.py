@@ -108,7 +108,8 @@ def knowledge_version(root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def _validate(model: type[M], rel: str, path: Path, faults: list[Fault]) -> M | None:
+def validate_file(model: type[M], rel: str, path: Path, faults: list[Fault]) -> M | None:
+    """Parse one knowledge file into ``model``; every problem goes to ``faults`` as ``rel:line``."""
     parsed = parse_file(path)
     faults.extend(Fault(rel, issue.line, issue.message) for issue in parsed.issues)
     if parsed.data is None:
@@ -135,11 +136,11 @@ def read_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Fau
             faults.append(Fault(name, 0, f"missing file: {base / name}"))
             core[name] = None
             continue
-        core[name] = _validate(model, name, base / name, faults)
+        core[name] = validate_file(model, name, base / name, faults)
     parties: dict[str, PartiesFile] = {}
     for path in sorted((base / "parties").glob("*.yaml")):
         rel = path.relative_to(base).as_posix()
-        parsed = _validate(PartiesFile, rel, path, faults)
+        parsed = validate_file(PartiesFile, rel, path, faults)
         if parsed is not None:
             parties[rel] = parsed
     docs, states, instruments, links = (core[name] for name in CORE_FILES)

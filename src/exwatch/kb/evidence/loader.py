@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence.models import Evidence, EvidenceFile
-from exwatch.kb.yamlfile import line_at, parse_file
+from exwatch.kb.loader import validate_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -72,21 +70,7 @@ def evidence_version(root: Path | None = None) -> str:
 
 def read_file(path: Path, faults: list[Fault]) -> EvidenceFile | None:
     """Parse and shape-check one file; every problem goes to ``faults`` with its line."""
-    rel = path.name
-    parsed = parse_file(path)
-    faults.extend(Fault(rel, issue.line, issue.message) for issue in parsed.issues)
-    if parsed.data is None:
-        if not parsed.issues:
-            faults.append(Fault(rel, 1, "the file is empty"))
-        return None
-    try:
-        return EvidenceFile.model_validate(parsed.data)
-    except ValidationError as err:
-        for item in err.errors():
-            loc = tuple(item["loc"])
-            where = ".".join(str(part) for part in loc)
-            faults.append(Fault(rel, line_at(parsed.data, loc), f"{where}: {item['msg']}"))
-        return None
+    return validate_file(EvidenceFile, path.name, path, faults)
 
 
 def read_evidence(root: Path | None = None) -> tuple[EvidenceSet, list[Fault]]:
