@@ -75,3 +75,30 @@ def test_every_case_value_validates_and_cites_the_document(result: IngestResult)
             assert proposal.value["sources"][0]["source"] == result.document.source_id
         assert proposal.span.document == result.document.sha256
         assert result.document.text[proposal.span.start : proposal.span.end] == proposal.span.quote
+
+
+def test_the_seed_letter_becomes_a_case_whose_next_decision_is_the_french_government(tmp_path: Path) -> None:
+    """Ingest with a new case, accept the proposals, ask where it stands: the Prime Minister decides."""
+    import datetime as dt
+
+    from exwatch.logic.documents import ingest
+    from exwatch.logic.review import accept_all
+    from exwatch.logic.status import status_of
+    from exwatch.store.db import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'seed.sqlite3'}")
+    try:
+        with db.transaction() as session:
+            filed = ingest(session, [SEEDS[0]], None, True)
+            accept_all(session, filed.case_id)
+        with db.transaction() as session:
+            (france,) = [s for s in status_of(session, filed.case_id, dt.date(2016, 1, 1)) if s.jurisdiction == "FR"]
+    finally:
+        db.close()
+    assert filed.case_id == "mukhtar-ablyazov"
+    assert france.position is not None
+    assert france.position.stage is not None
+    assert france.position.stage.id == "opinion_final"
+    assert france.position.stage.next is not None
+    assert france.position.stage.next.name.local is not None
+    assert france.position.stage.next.name.local.startswith("Premier ministre")
