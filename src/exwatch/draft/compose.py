@@ -4,6 +4,7 @@ the drafting context, parsed into the document model, then written as Markdown, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -15,6 +16,7 @@ from exwatch.draft.bars import bars_for
 from exwatch.draft.context import DraftContext, _data, format_date, state_name
 from exwatch.draft.document import Document, parse
 from exwatch.errors import InputError
+from exwatch.model.countries import country_name
 from exwatch.model.vocab import Lang
 
 Kind = Literal["letter", "ccf-request", "rule39", "brief"]
@@ -56,6 +58,29 @@ def _with_a(text: str) -> str:
     if text.startswith("le "):
         return "au " + text[3:]
     return "à " + text
+
+
+def _ru_addressee(addressee: dict[str, Any]) -> dict[str, Any]:
+    """A Russian letter to an office-holder whose address the procedure model records in another language
+    (Monsieur le Premier ministre) uses the Russian form of address from ``data/addressees.yaml``."""
+    known = _data("addressees.yaml").get("ru", {}).get(addressee.get("address", ""))
+    return {**addressee, **known} if known else addressee
+
+
+def _ru_reference(text: str) -> str:
+    """A case or document reference as a Russian text cites it: 'Kaboulov v. Ukraine, no. 41015/04' →
+    'Kaboulov против Украины, жалоба № 41015/04'; 'para. 6' → 'п. 6'; an English remark in brackets is left
+    to the footnote, which keeps the reference as published."""
+    genitive = {}
+    for code, forms in _data("states.yaml").get("ru", {}).items():
+        english = [country_name(code), *(_data("states.yaml").get("en", {}).get(code) or [])[:1]]
+        for name in english:
+            genitive[name] = forms[2]
+    names = "|".join(sorted((re.escape(n) for n in genitive), key=len, reverse=True))
+    text = re.sub(rf"\bv\.? ({names})\b", lambda m: f"против {genitive[m.group(1)]}", text)
+    text = re.sub(r"\bno\. ", "жалоба № ", text)
+    text = re.sub(r"\bparas?\. ", "п. ", text)
+    return re.sub(r"\s*\([^)]*[A-Za-z]{3,}[^)]*\)", "", text).strip()
 
 
 # Sources the letters cite for general propositions (the bars carry their own).
@@ -132,6 +157,8 @@ def compose(
     langs = available(kind)
     if lang not in langs:
         raise InputError(f"no {kind} template in {lang!r}; available: {', '.join(langs)}")
+    if lang == "ru":
+        addressee = _ru_addressee(addressee)
     ctx = DraftContext(assessment.case, assessment, lang, profile, addressee)
     data = assessment.as_dict()
     custodial = next((s for s in data["procedure_all"] if s["stage"]), None)
@@ -148,7 +175,7 @@ def compose(
     def d(value: str | dt.date) -> str:
         return format_date(value, lang)
 
-    env.filters.update({"st": st, "d": d, "capfirst": _capfirst, "with_a": _with_a})
+    env.filters.update({"st": st, "d": d, "capfirst": _capfirst, "with_a": _with_a, "ru_ref": _ru_reference})
     template = env.get_template(f"{kind}.{lang}.md.j2")
     stage_source = (custodial or {}).get("sources", [{}])[0] if custodial else {}
     markup = template.render(
@@ -162,6 +189,7 @@ def compose(
         today=today,
         name=ctx.subject_name(),
         **ctx.grammar(),
+        mf=ctx.mf,
         persecuting=persecuting,
         requesting=requesting,
         bars=bars_for(assessment, custodial["jurisdiction"] if custodial else "", lang, refugee),
