@@ -18,6 +18,7 @@ from exwatch.assess.context import CaseView
 from exwatch.assess.destinations import RANK, Destination, destination, destinations
 from exwatch.assess.engine import PoliticalMotivation, political_motivation
 from exwatch.assess.onward import Path, paths
+from exwatch.assess.torture import checklists
 from exwatch.kb import knowledge_version
 from exwatch.kb.evidence import evidence_version, load_rules
 from exwatch.logic.status import JurisdictionStatus, case_status, next_deadline
@@ -162,4 +163,8 @@ def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
     onward.sort(key=lambda p: (p.states[-1] not in view.persecuting, len(p.states), p.states))
     procedure = case_status(case, as_of)
     conclusion = _conclude(political, dests, onward, view.persecuting)
+    # The checklist explains each destination and asks what is missing; it changes no level or reason.
+    for dest, found in zip(dests, checklists(view, [d.state for d in dests], onward, procedure).values(), strict=True):
+        dest.checklist = [f.as_dict() for f in found.findings]
+        dest.questions = found.questions
     return Assessment(case, as_of, political, dests, onward, procedure, conclusion)

@@ -1,4 +1,5 @@
-"""The indicator file (``assess/data/indicators.yaml``): questions, weights, thresholds and their reasons."""
+"""The indicator files (``assess/data/indicators.yaml``, ``assess/data/torture_checklist.yaml``): questions,
+weights, thresholds and their reasons."""
 
 from __future__ import annotations
 
@@ -74,3 +75,51 @@ def indicator_config() -> IndicatorConfig:
     text = resources.files("exwatch.assess.data").joinpath("indicators.yaml").read_text(encoding="utf-8")
     raw: Any = yaml.safe_load(text)
     return validate(IndicatorConfig, raw, "assess/data/indicators.yaml")
+
+
+# --- the torture / onward-transfer checklist (``assess/data/torture_checklist.yaml``) ---------------
+
+ItemKind = Literal["risk", "counter", "protective"]
+
+
+class ChecklistItem(_Strict):
+    id: str
+    name: str
+    kind: ItemKind
+    question: str
+    reads: list[str] = Field(min_length=1)
+    weight: Weight
+    counter_indicators: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Abolition(_Strict):
+    organisations: list[str] = Field(min_length=1)
+    reason: str
+
+
+class TreatyWindow(_Strict):
+    years: int = Field(ge=0)
+    reason: str
+
+
+class ChecklistConfig(_Strict):
+    version: int
+    weights: dict[Weight, WeightRule]
+    terms: dict[Literal["penalty", "coercion", "executive"], list[str]]
+    abolition: Abolition
+    treaty_window: TreatyWindow
+    items: list[ChecklistItem]
+
+    def get(self, item_id: str) -> ChecklistItem:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+@lru_cache(maxsize=1)
+def checklist_config() -> ChecklistConfig:
+    text = resources.files("exwatch.assess.data").joinpath("torture_checklist.yaml").read_text(encoding="utf-8")
+    raw: Any = yaml.safe_load(text)
+    return validate(ChecklistConfig, raw, "assess/data/torture_checklist.yaml")

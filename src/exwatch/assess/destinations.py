@@ -63,6 +63,10 @@ class Destination:
     personal: list[FactRef]
     evidence: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The torture / onward-transfer checklist (assess/torture.py), filled in by the assessment once the
+    # onward paths and the procedure are known: findings as dicts, and the questions left unknown.
+    checklist: list[dict[str, Any]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +79,8 @@ class Destination:
             "reasons": [r.text for r in self.torture.reasons] + [r.text for r in self.fair_trial.reasons],
             "notes": self.notes,
             "sources": self.evidence,
+            "checklist": self.checklist,
+            "questions": self.questions,
         }
 
 

@@ -101,9 +101,12 @@ def political_motivation(view: CaseView) -> PoliticalMotivation:
 
 
 def rule_list() -> list[dict[str, str]]:
-    """Every indicator with its weight and the rule that decides it (for ``exwatch assess --rules``)."""
+    """Every indicator with its weight and the rule that decides it (for ``exwatch assess --rules``): the
+    political-motivation checklist, then the torture / onward-transfer checklist asked per destination."""
+    from exwatch.assess import torture  # imported here: the checklist module builds on this one
+
     config = indicator_config()
-    return [
+    political = [
         {
             "id": ind.id,
             "name": ind.name,
@@ -111,6 +114,8 @@ def rule_list() -> list[dict[str, str]]:
             "counter": str(ind.counter).lower(),
             "rule": describe(ind.id),
             "weight_reason": config.weights[ind.weight].reason,
+            "checklist": "political",
         }
         for ind in config.indicators
     ]
+    return political + torture.rule_list()

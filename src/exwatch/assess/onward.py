@@ -63,10 +63,26 @@ def _graph(day: dt.date) -> dict[str, dict[str, tuple[Link, ...]]]:
     documented transfers), so the graph is built once per epoch between two such days and shared by
     every date inside it: assessing thousands of cases on scattered dates builds a few hundred graphs.
     """
+    return _epoch_graph(_epoch_start(day))
+
+
+def _epoch_start(day: dt.date) -> dt.date:
     epochs = _epochs()
     index = bisect.bisect_right(epochs, day)
-    start = epochs[index - 1] if index else dt.date.min
-    return _epoch_graph(start)
+    return epochs[index - 1] if index else dt.date.min
+
+
+def practice_on(day: dt.date) -> tuple[Link, ...]:
+    """The documented transfers outside ordinary extradition (links of kind practice) known on ``day``."""
+    return _epoch_practice(_epoch_start(day))
+
+
+@lru_cache(maxsize=2048)
+def _epoch_practice(start: dt.date) -> tuple[Link, ...]:
+    graph = _epoch_graph(start)
+    return tuple(
+        lk for by_dest in graph.values() for links in by_dest.values() for lk in links if lk.kind == "practice"
+    )
 
 
 @lru_cache(maxsize=1)

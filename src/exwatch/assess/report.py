@@ -3,6 +3,7 @@ case facts and the sources, cited. ``--format text`` shows the same report rende
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from exwatch.model.case import CaseFile
@@ -30,6 +31,31 @@ def _legal(source: dict[str, Any]) -> str:
         parts.append(source["url"])
     text = ", ".join(parts)
     return text if source.get("verified") else f"{text} (not verified)"
+
+
+KIND_LABEL = {"risk": "", "counter": " (counter-indicator)", "protective": " (protective fact)"}
+
+
+def _checklist(add: Callable[[str], None], dest: dict[str, Any]) -> None:
+    """The destination's torture / onward-transfer checklist: each item, its facts, and the open questions."""
+    items = dest.get("checklist") or []
+    if not items:
+        return
+    decided = sum(f["status"] != "unknown" for f in items if f["kind"] == "risk")
+    risk_items = sum(f["kind"] == "risk" for f in items)
+    add(f"\n**Checklist** ({decided} of {risk_items} risk items decided on the recorded facts):\n")
+    for f in items:
+        add(
+            f"- {f['indicator']} {f['name']}{KIND_LABEL[f['kind']]} — {STATUS_MARK[f['status']]}"
+            + (f": {f['note']}" if f["note"] else "")
+        )
+        for fact in f["facts"]:
+            add(f"  - {fact['text']}{_cite(fact['citations'])}")
+        if f["status"] == "met":
+            add("  - Legal basis: " + "; ".join(_legal(s) for s in f["sources"]))
+    if dest.get("questions"):
+        add("\nQuestions to answer for this destination:\n")
+        add("\n".join(f"- {q}" for q in dest["questions"]))
 
 
 def to_markdown(data: dict[str, Any], case: CaseFile) -> str:
@@ -98,6 +124,7 @@ def to_markdown(data: dict[str, Any], case: CaseFile) -> str:
             )
         for ev in dest["sources"]:
             add(f"- {ev['date']}, {ev['body']}, {ev['reference']}: {ev['finding']}")
+        _checklist(add, dest)
         add("")
 
     add("## Onward transfer\n")
