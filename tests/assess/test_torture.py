@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from exwatch.assess.assessment import assess_case
+from exwatch.assess.checklist import CHECKS, describe
 from exwatch.assess.config import checklist_config
 from exwatch.assess.engine import rule_list
-from exwatch.assess.torture import CHECKS, describe
 from exwatch.logic.example import example_case
 from exwatch.model.case import CaseFile
 from tests.factories import case_data

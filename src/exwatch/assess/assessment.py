@@ -14,11 +14,11 @@ from importlib import resources
 from typing import Any
 
 from exwatch import __version__
+from exwatch.assess.checklist import checklists
 from exwatch.assess.context import CaseView
 from exwatch.assess.destinations import RANK, Destination, destination, destinations
 from exwatch.assess.engine import PoliticalMotivation, political_motivation
 from exwatch.assess.onward import Path, paths
-from exwatch.assess.torture import checklists
 from exwatch.kb import knowledge_version
 from exwatch.kb.evidence import evidence_version, load_rules
 from exwatch.logic.status import JurisdictionStatus, case_status, next_deadline

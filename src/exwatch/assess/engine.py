@@ -103,7 +103,7 @@ def political_motivation(view: CaseView) -> PoliticalMotivation:
 def rule_list() -> list[dict[str, str]]:
     """Every indicator with its weight and the rule that decides it (for ``exwatch assess --rules``): the
     political-motivation checklist, then the torture / onward-transfer checklist asked per destination."""
-    from exwatch.assess import torture  # imported here: the checklist module builds on this one
+    from exwatch.assess import checklist  # imported here: the checklist module builds on this one
 
     config = indicator_config()
     political = [
@@ -118,4 +118,4 @@ def rule_list() -> list[dict[str, str]]:
         }
         for ind in config.indicators
     ]
-    return political + torture.rule_list()
+    return political + checklist.rule_list()

@@ -1,139 +1,33 @@
-"""The torture / onward-transfer checklist (T1–T13) and the protective facts (S1–S7), per destination.
+"""Checklist items T1–T13: the risk of torture and of onward transfer in one destination.
 
-Each item is a small pure function of one destination of one case on one day (a :class:`Target`); it
-answers ``met``, ``not_met`` or ``unknown`` with the facts it used, as the political-motivation rules do
-(:mod:`exwatch.assess.rules`). Questions, weights, terms and legal sources are in
-``assess/data/torture_checklist.yaml``; each function's docstring is what ``exwatch assess --rules`` prints.
-
-The checklist explains the destination's risk and lists what is still to be found out; it never changes
-the destination's levels (:mod:`exwatch.assess.destinations`) or the conclusion. "unknown" is an answer:
-the question goes to the reviewer, and a fact that is not recorded is never read as "not met".
+Each function's docstring is what ``exwatch assess --rules`` prints; the registry and engine are in
+:mod:`exwatch.assess.checklist`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any, Literal
+from collections.abc import Iterable
 
-from exwatch.assess.config import ChecklistItem, checklist_config
-from exwatch.assess.context import CaseView, FactRef
-from exwatch.assess.destinations import PROFILE_GROUPS, _levels, _records
-from exwatch.assess.engine import fact_dict, legal_source
-from exwatch.assess.onward import Path, practice_on
+from exwatch.assess.checklist import (
+    RISKY,
+    Target,
+    _bilateral,
+    _evidence_ref,
+    _link_ref,
+    _members,
+    _mentions,
+    _terms,
+    check,
+)
+from exwatch.assess.config import checklist_config
+from exwatch.assess.context import FactRef
+from exwatch.assess.destinations import PROFILE_GROUPS
 from exwatch.assess.political import POLITICAL_PROFILES
-from exwatch.assess.rules import RULES, Outcome, met, not_met, unknown
-from exwatch.kb import Link, load_knowledge, members_at
-from exwatch.kb.evidence.models import Evidence
-from exwatch.kb.evidence.rules import RiskAssessment
-from exwatch.kb.models import Bilateral
-from exwatch.logic.status import JurisdictionStatus, next_deadline
-from exwatch.model.case import Event, Fact
+from exwatch.assess.rules import Outcome, met, not_met, unknown
 from exwatch.model.dates import PartialDate
 from exwatch.procedure.engine import Position
 from exwatch.procedure.models import Remedy
-
-RISKY = ("high", "elevated")
-TermKind = Literal["penalty", "coercion", "executive"]
-
-
-@dataclass
-class CaseChecks:
-    """What every destination's checks share: the case on the day, its onward paths and procedure."""
-
-    view: CaseView
-    onward: list[Path]
-    procedure: list[JurisdictionStatus]
-
-    @property
-    def practice(self) -> tuple[Link, ...]:
-        """Documented transfers outside ordinary extradition (kb links of kind practice) known by the day."""
-        return practice_on(self.view.as_of)
-
-    @cached_property
-    def custodial(self) -> JurisdictionStatus | None:
-        """The custodial jurisdiction whose position the procedure models can tell (the first one)."""
-        for status in self.procedure:
-            if status.jurisdiction in self.view.custodial and status.position and status.position.stage:
-                return status
-        return None
-
-    @cached_property
-    def custodial_events(self) -> list[Event]:
-        return [e for e in self.view.events if e.jurisdiction in self.view.custodial]
-
-
-@dataclass(frozen=True)
-class Target:
-    """One destination of one case, as the checklist rules see it."""
-
-    case: CaseChecks
-    state: str
-
-    @property
-    def view(self) -> CaseView:
-        return self.case.view
-
-    @property
-    def persecuting(self) -> bool:
-        return self.state in self.view.persecuting
-
-    @property
-    def levels(self) -> RiskAssessment:
-        return _levels(self.state, self.view.as_of)
-
-    def about_here(self, facts: Iterable[Fact]) -> list[Fact]:
-        """Facts recorded for this state; unlocated facts count for the persecuting state."""
-        return [f for f in facts if f.state == self.state or (f.state is None and self.persecuting)]
-
-    def records(self, ids: Iterable[str]) -> list[Evidence]:
-        wanted = set(ids)
-        return [r for r in _records(self.state) if r.id in wanted]
-
-
-Check = Callable[[Target], Outcome]
-CHECKS: dict[str, Check] = {}
-
-
-def check(item_id: str) -> Callable[[Check], Check]:
-    """Register ``func`` as the rule deciding checklist item ``item_id`` (ids match the checklist file)."""
-
-    def register(func: Check) -> Check:
-        if item_id in CHECKS:
-            raise ValueError(f"two rules for checklist item {item_id}")
-        CHECKS[item_id] = func
-        return func
-
-    return register
-
-
-def describe(item_id: str) -> str:
-    return " ".join((inspect.getdoc(CHECKS[item_id]) or "").split())
-
-
-def _evidence_ref(record: Evidence) -> FactRef:
-    return FactRef(
-        f"kb/evidence/{record.state}/{record.id}",
-        f"{record.date}, {record.body}, {record.reference}: {record.finding}",
-        (),
-    )
-
-
-def _link_ref(link: Link) -> FactRef:
-    return FactRef(f"kb/links/{link.kind}/{link.basis}", f"{link.origin} → {link.destination}: {link.label}", ())
-
-
-def _terms(kind: TermKind) -> list[str]:
-    return [t.lower() for t in checklist_config().terms[kind]]
-
-
-def _mentions(text: str, terms: list[str]) -> bool:
-    low = text.lower()
-    return any(term in low for term in terms)
-
 
 # --- T: the risk in the destination -----------------------------------------------------------------
 
@@ -386,216 +280,3 @@ def relationship_signal(t: Target) -> Outcome:
     if found:
         return met(found)
     return unknown("no recent treaty recorded; visits or dependencies are not in the knowledge base")
-
-
-# --- S: protective facts ----------------------------------------------------------------------------
-
-
-@check("S1")
-def refugee_status(t: Target) -> Outcome:
-    """Met when a state other than the persecuting one has granted the subject refugee status or asylum;
-    not met when only refusals are recorded; else unknown (the same test as indicator P2)."""
-    return RULES["P2"](t.view)
-
-
-@check("S2")
-def asylum_pending(t: Target) -> Outcome:
-    """Met when an asylum claim in the custodial jurisdiction is recorded and no decision after it; not met
-    when the claim was decided; unknown when no claim is recorded."""
-    events = t.case.custodial_events
-    claims = [e for e in events if e.action == "asylum_claim"]
-    if not claims:
-        return unknown("no asylum claim in the custodial state is recorded")
-    last = claims[-1]
-    decided = [
-        e
-        for e in events
-        if e.action == "asylum_decision"
-        and PartialDate.parse(e.date).latest() >= PartialDate.parse(last.date).earliest()
-    ]
-    if decided:
-        return not_met("the claim was decided", [t.view.ref_event(e) for e in decided])
-    return met([t.view.ref_event(last)])
-
-
-@check("S3")
-def eu_citizen(t: Target) -> Outcome:
-    """Met when the custodial state is an EU member on the date and the subject is a national of another
-    EU member; not met when nationalities are recorded and none qualifies (or the custodial state is not
-    an EU member); unknown without a recorded nationality or custodial state."""
-    nationalities = t.view.case.subject.nationalities
-    if not nationalities or not t.view.custodial:
-        return unknown("the subject's nationality or the custodial state is not recorded")
-    eu = _members("eu", t.view.as_of)
-    if not set(t.view.custodial) & eu:
-        return not_met("the custodial state is not an EU member on the date")
-    others = [n for n in nationalities if n in eu and n not in t.view.custodial]
-    if others:
-        return met([t.view.ref_subject(f"nationality: {', '.join(others)}")])
-    return not_met(f"nationality: {', '.join(nationalities)}")
-
-
-GRANTS = {("decree", "granted"), ("decision", "granted"), ("appeal_decided", "dismissed")}
-UNDONE = {"annulment", "release", "surrender"}
-
-
-@check("S4")
-def removal_imminent(t: Target) -> Outcome:
-    """Met when a decree or final decision granting removal is recorded in the custodial jurisdiction and
-    no annulment, release or surrender after it; not met when none is recorded while a procedure position
-    is known, or the grant was undone; unknown without a procedure position."""
-    events = t.case.custodial_events
-    grants = [e for e in events if (e.action, e.result) in GRANTS]
-    if grants:
-        last = grants[-1]
-        after = PartialDate.parse(last.date).earliest()
-        undone = [e for e in events if e.action in UNDONE and PartialDate.parse(e.date).earliest() >= after]
-        if undone:
-            return not_met(
-                "the removal order was followed by annulment, release or surrender", [t.view.ref_event(undone[-1])]
-            )
-        return met([t.view.ref_event(last)])
-    if t.case.custodial is None:
-        return unknown("no procedure position in the custodial state")
-    return not_met("no decision authorising removal is recorded yet")
-
-
-@check("S5")
-def clock_running(t: Target) -> Outcome:
-    """Met when a time limit or remedy with a computed deadline is open or running in the custodial
-    jurisdiction; not met when the position is known and none is; unknown without a position."""
-    status = t.case.custodial
-    if status is None or status.position is None:
-        return unknown("no procedure position in the custodial state")
-    deadline = next_deadline(status.position)
-    stage = status.position.stage
-    ref = FactRef(
-        f"procedure/{status.jurisdiction}/{stage.id if stage else ''}",
-        f"{status.jurisdiction}: {stage.label.en if stage else 'no stage'}",
-        (),
-    )
-    if deadline is not None:
-        return met([ref], f"next deadline {deadline}")
-    return not_met("no time limit with a computed deadline runs at this stage", [ref])
-
-
-@check("S6")
-def executive_decides(t: Target) -> Outcome:
-    """Met when the next decision-maker in the custodial jurisdiction is the executive (a minister, the
-    government or the head of government; terms in the checklist file); not met when another body decides
-    next; unknown without a procedure position or next decision-maker."""
-    status = t.case.custodial
-    stage = status.position.stage if status and status.position else None
-    if status is None or stage is None or stage.next is None:
-        return unknown("no next decision-maker is known in the custodial state")
-    name = stage.next.name.en
-    ref = FactRef(f"procedure/{status.jurisdiction}/{stage.id}", f"next decision: {name}", ())
-    if _mentions(name, _terms("executive")):
-        return met([ref])
-    return not_met(f"next decision: {name}", [ref])
-
-
-@check("S7")
-def interpol_data(t: Target) -> Outcome:
-    """Met when a red notice or diffusion about the subject is recorded (request or event notice_published)
-    and not deleted; not met when it was deleted; unknown when none is recorded."""
-    notices = [r for r in t.view.requests if r.kind in ("red_notice", "diffusion")]
-    published = [e for e in t.view.events if e.action == "notice_published"]
-    deleted = [e for e in t.view.events if e.action == "notice_deleted"]
-    live = [r for r in notices if r.status != "deleted"]
-    if deleted or (notices and not live):
-        refs = [t.view.ref_event(e) for e in deleted] + [
-            t.view.ref_request(r) for r in notices if r.status == "deleted"
-        ]
-        return not_met("the notice or diffusion was deleted", refs)
-    if live or published:
-        return met([t.view.ref_request(r) for r in live] + [t.view.ref_event(e) for e in published])
-    return unknown("no INTERPOL notice or diffusion is recorded")
-
-
-# --- knowledge-base lookups, cached ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=256)
-def _members(org: str, day: dt.date) -> frozenset[str]:
-    return frozenset(members_at(org, day))
-
-
-@lru_cache(maxsize=1024)
-def _bilateral(states: frozenset[str], others: frozenset[str]) -> tuple[Bilateral, ...]:
-    """Bilateral treaty records between one of ``states`` and one of ``others``."""
-    return tuple(
-        b
-        for b in load_knowledge().links.bilateral
-        if set(b.states) & states and set(b.states) & others and not set(b.states) <= states
-    )
-
-
-# --- running the checklist ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckFinding:
-    item: ChecklistItem
-    outcome: Outcome
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "indicator": self.item.id,
-            "name": self.item.name,
-            "kind": self.item.kind,
-            "status": self.outcome.status,
-            "weight": self.item.weight,
-            "facts": [fact_dict(f) for f in self.outcome.facts],
-            "note": self.outcome.note,
-            "sources": [dict(s) for s in _item_sources(self.item.id)],
-        }
-
-
-@lru_cache(maxsize=64)
-def _item_sources(item_id: str) -> tuple[dict[str, Any], ...]:
-    """An item's legal sources as dicts, built once (copied on output so callers may change them)."""
-    return tuple(legal_source(s) for s in checklist_config().get(item_id).sources)
-
-
-@dataclass
-class Checklist:
-    state: str
-    findings: list[CheckFinding] = field(default_factory=list)
-
-    @property
-    def questions(self) -> list[str]:
-        return [f.item.question for f in self.findings if f.outcome.status == "unknown"]
-
-
-def checklist(case: CaseChecks, state: str) -> Checklist:
-    target = Target(case, state)
-    return Checklist(state, [CheckFinding(item, CHECKS[item.id](target)) for item in checklist_config().items])
-
-
-def checklists(
-    view: CaseView, states: Iterable[str], onward: list[Path], procedure: list[JurisdictionStatus]
-) -> dict[str, Checklist]:
-    """The checklist of every destination, sharing what the destinations have in common."""
-    shared = CaseChecks(view, onward, procedure)
-    return {state: checklist(shared, state) for state in states}
-
-
-def rule_list() -> list[dict[str, str]]:
-    """Every checklist item with its weight and the rule that decides it (for ``exwatch assess --rules``)."""
-    config = checklist_config()
-    return [
-        {
-            "id": item.id,
-            "name": item.name,
-            "weight": item.weight,
-            "counter": str(item.kind == "counter").lower(),
-            "kind": item.kind,
-            "checklist": "torture",
-            "question": item.question,
-            "reads": "; ".join(item.reads),
-            "rule": describe(item.id),
-            "weight_reason": config.weights[item.weight].reason,
-        }
-        for item in config.items
-    ]
