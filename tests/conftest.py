@@ -9,6 +9,7 @@ PostgreSQL.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,17 @@ class Cli:
 @pytest.fixture
 def cli(db_url: str) -> Cli:
     return Cli(db_url)
+
+
+def tool(name: str) -> str:
+    """The path of an external program the tests drive (LibreOffice, poppler, tesseract). scripts/test installs
+    them in CI, where a missing one is a failure; elsewhere the test is skipped with the package to install."""
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is required in CI (scripts/test installs it)")
+        pytest.skip(f"{name} is not installed (Debian: libreoffice-writer-nogui / poppler-utils / tesseract-ocr)")
+    return found
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from exwatch.logic.draft import resolve_addressee
 from exwatch.logic.example import example_case
 from exwatch.model.case import CaseFile
 from exwatch.model.dates import PartialDate
-from tests.draft.conftest import tool
+from tests.conftest import tool
 
 LETTER_DAY = dt.date(2015, 5, 25)
 AUTHOR = Profile(

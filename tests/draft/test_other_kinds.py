@@ -10,8 +10,7 @@ import docx
 import pytest
 
 from exwatch.draft.profile import Profile
-from tests.conftest import Cli
-from tests.draft.conftest import tool
+from tests.conftest import Cli, tool
 
 DECREE_SIGNED = "2015-10-31"
 

@@ -11,8 +11,7 @@ import docx
 import pytest
 
 from exwatch.draft.profile import Profile
-from tests.conftest import Cli
-from tests.draft.conftest import tool
+from tests.conftest import Cli, tool
 
 DECREE_SIGNED = "2015-10-31"
 KINDS = ["ccf-request", "rule39", "brief"]

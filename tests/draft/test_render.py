@@ -10,7 +10,7 @@ import docx
 
 from exwatch.draft.document import parse
 from exwatch.draft.render import to_docx, to_markdown, to_pdf
-from tests.draft.conftest import tool
+from tests.conftest import tool
 
 SAMPLE = """Mady Delvaux-Stehres
 Parlement européen

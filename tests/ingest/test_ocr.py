@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from exwatch.ingest.api import ingest_file
-from tests.draft.conftest import tool
+from tests.conftest import tool
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 LINES = ["The applicant was arrested in Riga", "on 3 February 2021 on a red notice", "issued by Russia."]
