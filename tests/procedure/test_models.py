@@ -19,3 +19,48 @@ def test_every_stage_and_time_limit_names_a_dated_source(model_id: str) -> None:
             for source in limit.sources:
                 assert source.url, (stage.id, limit.id)
                 assert source.checked, (stage.id, limit.id)
+
+
+def test_an_interim_measure_stays_in_force_after_later_steps_until_lifted() -> None:
+    import datetime as dt
+
+    from exwatch.logic.status import case_status
+    from exwatch.model.case import CaseFile
+    from tests.factories import case_data
+
+    events = [
+        {
+            "id": "r39",
+            "date": "2020-04-01",
+            "jurisdiction": "ECTHR",
+            "body": "European Court of Human Rights",
+            "action": "interim_measure",
+            "result": "indicated",
+            "sources": ["judgment"],
+        },
+        {
+            "id": "communicated",
+            "date": "2020-06-01",
+            "jurisdiction": "ECTHR",
+            "body": "European Court of Human Rights",
+            "action": "communicated",
+            "sources": ["judgment"],
+        },
+        {
+            "id": "lifted",
+            "date": "2021-03-01",
+            "jurisdiction": "ECTHR",
+            "body": "European Court of Human Rights",
+            "action": "interim_measure",
+            "result": "lifted",
+            "sources": ["judgment"],
+        },
+    ]
+    case = CaseFile.model_validate(case_data(events=events))
+
+    def measures(day: str) -> list[str]:
+        (ecthr,) = [s for s in case_status(case, dt.date.fromisoformat(day)) if s.jurisdiction == "ECTHR"]
+        return [m["id"] for m in ecthr.as_dict()["measures_in_force"]]
+
+    assert measures("2020-07-01") == ["r39"]
+    assert measures("2021-04-01") == []

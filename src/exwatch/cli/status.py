@@ -64,6 +64,8 @@ def _show(entry: dict[str, Any]) -> None:
     out(f"  since {since['date']}: {escape(since['body'])}")
     if entry["in_custody"] is not None:
         out(f"  in custody: {'yes' if entry['in_custody'] else 'no'}")
+    for measure in entry.get("measures_in_force", []):
+        out(f"  interim measure in force since {measure['date']}: {escape(measure['body'])}")
     nxt = entry["next_decision_by"]
     if nxt:
         name = nxt["name"]

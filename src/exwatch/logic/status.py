@@ -41,6 +41,7 @@ class JurisdictionStatus:
                 "clocks": [],
                 "available": [],
                 "warnings": pos.warnings if pos else [],
+                "measures_in_force": [_event(m) for m in pos.measures] if pos else [],
                 "note": "no procedure model for this jurisdiction yet"
                 if pos is None
                 else "no event of this jurisdiction enters a stage of its procedure model",
@@ -53,6 +54,7 @@ class JurisdictionStatus:
             "since": _event(pos.entered_by) if pos.entered_by else None,
             "latest_event": _event(self.latest),
             "in_custody": pos.in_custody,
+            "measures_in_force": [_event(m) for m in pos.measures],
             "next_decision_by": _body(stage.next) if stage.next else None,
             "decides": _text(stage.decides) if stage.decides else None,
             "deadline": next_deadline(pos),

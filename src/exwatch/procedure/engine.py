@@ -63,6 +63,9 @@ class Position:
     available: list[Remedy] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     in_custody: bool | None = None
+    # Interim measures (Rule 39, UN CAT rule 114) stay in force while later steps happen; the stage alone
+    # would forget them, so they are tracked beside it until lifted or withdrawn.
+    measures: list[Event] = field(default_factory=list)
 
     @property
     def next_decision_by(self) -> Body | None:
@@ -119,6 +122,11 @@ def position(procedure: Procedure, events: list[Event], as_of: dt.date) -> Posit
             pos.in_custody = True
         elif event.action in ("release", "surrender"):
             pos.in_custody = False
+        if event.action == "interim_measure":
+            if event.result in ("lifted", "withdrawn", "refused"):
+                pos.measures = [m for m in pos.measures if m.body != event.body]
+            elif event.result in (None, "indicated", "granted"):
+                pos.measures.append(event)
         stage = _stage_for(procedure, event, pos.stage)
         if stage is None:
             continue
