@@ -161,3 +161,38 @@ def test_a_surrender_decision_without_a_court_ruling_is_a_warning_naming_the_eve
     ]
     status = status_in(_case(events), "ES", "2020-03-01")
     assert_warned(status, "surrender_agreed", "entrega", "provisional_detention")
+
+
+def test_amparo_runs_thirty_working_days_from_notice_of_the_plenos_decision() -> None:
+    # LOTC art. 44.2: thirty days from notification of the decision ending the judicial proceedings (BOE-A-2025-294,
+    # STC 144/2024, separate opinion), counted in working days (días hábiles). A composite case: the full bench
+    # dismissed the súplica on Fri 1 Feb 2019, notified Mon 4 Feb. Counting from Tue 5 Feb, Monday to Friday, no
+    # national holiday on the way: 4 + 5 + 5 + 5 + 5 + 5 = 29 by Fri 15 Mar, the 30th is Mon 18 Mar 2019.
+    events = [
+        {"id": "arrest", "date": "2018-06-01", "body": "Policía Nacional, Madrid", "action": "arrest"},
+        {
+            "id": "continue",
+            "date": "2018-07-06",
+            "body": "Consejo de Ministros",
+            "action": "decision",
+            "result": "granted",
+        },
+        {
+            "id": "auto",
+            "date": "2018-11-05",
+            "body": "Audiencia Nacional, Sala de lo Penal, Sección Tercera",
+            "action": "decision",
+            "result": "favourable",
+        },
+        {
+            "id": "pleno",
+            "date": "2019-02-01",
+            "body": "Audiencia Nacional, Pleno de la Sala de lo Penal",
+            "action": "appeal_decided",
+            "result": "dismissed",
+        },
+        {"id": "pleno-notified", "date": "2019-02-04", "body": "Audiencia Nacional", "action": "notification"},
+    ]
+    status = status_in(_case(events), "ES", "2019-02-10")
+    assert status["stage"]["id"] == "extradition_final"
+    assert ("amparo", "open", "2019-03-18") in limits(status)

@@ -160,3 +160,28 @@ def test_an_order_without_a_hearing_is_a_warning_naming_the_event() -> None:
     # no notification recorded: the appeal deadline is unknown, not invented
     appeal = {r["id"]: r for r in status["remedies"]}["appeal-high-court"]
     assert (appeal["status"], appeal["deadline"]) == ("unknown", None)
+
+
+def test_representations_window_was_six_weeks_before_15_january_2007() -> None:
+    # s. 93(6) as enacted gave 6 weeks; the Police and Justice Act 2006, Sch. 13 para. 18 (in force 15 Jan 2007,
+    # S.I. 2006/3364 art. 2(e)) cut it to 4 weeks. Case sent on Mon 7 Mar 2005: 6 weeks starting with that day
+    # end on 7 Mar + 41 = Sun 17 Apr 2005 (no move to Monday). A case sent on Mon 5 Mar 2007 gets 4 weeks:
+    # 5 Mar + 27 = Sun 1 Apr 2007.
+    def sent_on(day: str) -> CaseFile:
+        return _case(
+            [
+                {"id": "request", "date": "2004-12-01", "body": "Home Office", "action": "request_received"},
+                {
+                    "id": "sent",
+                    "date": day,
+                    "body": "Bow Street Magistrates' Court, District Judge",
+                    "action": "decision",
+                    "result": "favourable",
+                },
+            ]
+        )
+
+    before = status_in(sent_on("2005-03-07"), "GB", "2005-03-10")
+    assert ("representations", "running", "2005-04-17") in limits(before)
+    after = status_in(sent_on("2007-03-05"), "GB", "2007-03-10")
+    assert ("representations", "running", "2007-04-01") in limits(after)
