@@ -36,3 +36,16 @@ def test_the_table_has_both_protected_and_granted_cases() -> None:
     figures = rates(list(_rows().values()))
     assert figures["protected"] >= 10
     assert figures["granted"] >= 4
+
+
+def test_a_requesting_state_with_a_good_record_is_weighed_against_a_bar() -> None:
+    """Counter-indicator C4: shown in the conclusion for a request from a state the evidence rates low."""
+    import datetime as dt
+
+    from exwatch.assess.assessment import assess_case
+    from exwatch.logic.files import read_case
+
+    case = read_case(REPO / "tests" / "golden" / "cases" / "lopez-elorza-2013.yaml")
+    conclusion = assess_case(case, dt.date(2017, 12, 11)).conclusion
+    assert not conclusion.protection_warranted
+    assert any("C4" in item and "US" in item for item in conclusion.weighed_against)

@@ -131,6 +131,13 @@ def _conclude(
         if d.fair_trial.level == "high":
             reasons.append(f"Risk of a flagrantly unfair trial in {d.state} (ECHR art. 6)")
     against = [r.removeprefix("Weighed against: ") for r in political.reasons if r.startswith("Weighed against")]
+    # A requesting state whose record the evidence shows to be good weighs against a bar (the research
+    # checklist's counter-indicator C4); it is shown, never used to hide a risk found elsewhere.
+    requesting = [d for d in dests if "requesting" in d.roles and d.state not in persecuting]
+    good = [d.state for d in requesting if d.torture_for_subject == "low" and d.fair_trial.level == "low"]
+    if good:
+        against.append(f"requesting state(s) {', '.join(good)} with a good record on the evidence: low torture and "
+                       "fair-trial risk (C4)")
     return Conclusion(bool(reasons), reasons, against)
 
 
