@@ -136,8 +136,10 @@ def _conclude(
     requesting = [d for d in dests if "requesting" in d.roles and d.state not in persecuting]
     good = [d.state for d in requesting if d.torture_for_subject == "low" and d.fair_trial.level == "low"]
     if good:
-        against.append(f"requesting state(s) {', '.join(good)} with a good record on the evidence: low torture and "
-                       "fair-trial risk (C4)")
+        against.append(
+            f"requesting state(s) {', '.join(good)} with a good record on the evidence: low torture and "
+            "fair-trial risk (C4)"
+        )
     return Conclusion(bool(reasons), reasons, against)
 
 

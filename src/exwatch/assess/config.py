@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from exwatch.model.validation import validate
 from exwatch.procedure.models import Source
 
+M = TypeVar("M", bound=BaseModel)
 Weight = Literal["H", "M", "L"]
 
 
@@ -70,11 +71,15 @@ class IndicatorConfig(_Strict):
         raise KeyError(indicator_id)
 
 
+def _load(model: type[M], name: str) -> M:
+    """Read and validate one of the assessment's data files."""
+    raw: Any = yaml.safe_load(resources.files("exwatch.assess.data").joinpath(name).read_text(encoding="utf-8"))
+    return validate(model, raw, f"assess/data/{name}")
+
+
 @lru_cache(maxsize=1)
 def indicator_config() -> IndicatorConfig:
-    text = resources.files("exwatch.assess.data").joinpath("indicators.yaml").read_text(encoding="utf-8")
-    raw: Any = yaml.safe_load(text)
-    return validate(IndicatorConfig, raw, "assess/data/indicators.yaml")
+    return _load(IndicatorConfig, "indicators.yaml")
 
 
 # --- the torture / onward-transfer checklist (``assess/data/torture_checklist.yaml``) ---------------
@@ -120,6 +125,4 @@ class ChecklistConfig(_Strict):
 
 @lru_cache(maxsize=1)
 def checklist_config() -> ChecklistConfig:
-    text = resources.files("exwatch.assess.data").joinpath("torture_checklist.yaml").read_text(encoding="utf-8")
-    raw: Any = yaml.safe_load(text)
-    return validate(ChecklistConfig, raw, "assess/data/torture_checklist.yaml")
+    return _load(ChecklistConfig, "torture_checklist.yaml")

@@ -13,7 +13,7 @@ from exwatch.errors import InputError
 from exwatch.logic import cases
 from exwatch.logic.files import dump_case, read_case
 from exwatch.logic.standing import standing, timeline
-from exwatch.model.case import Citation, Event, Fact, Name, Request, Source, StateRole, Subject, slugify
+from exwatch.model.case import Citation, Event, Fact, Name, Request, Source, StateRole, Subject, slugify, unique_id
 from exwatch.model.validation import validate
 
 app = typer.Typer(no_args_is_help=True, help="Cases: one subject's situation across all jurisdictions.")
@@ -137,13 +137,6 @@ def _added(fmt: ReadFormat, case_id: str, what: str, item_id: str) -> None:
         typer.echo(f"added {what} {item_id} to case {case_id}")
 
 
-def _next_id(existing: list[str], base: str) -> str:
-    candidate, n = base, 2
-    while candidate in existing:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
 @app.command("add-source")
 def add_source(
     ctx: typer.Context,
@@ -217,7 +210,7 @@ def add_request(
         item = validate(
             Request,
             {
-                "id": request_id or _next_id(existing, slugify(f"{issuer}-{kind}")),
+                "id": request_id or unique_id(slugify(f"{issuer}-{kind}"), existing.__contains__),
                 "kind": kind,
                 "issuer": issuer,
                 "issuing_body": body,
@@ -255,7 +248,7 @@ def add_event(
         item = validate(
             Event,
             {
-                "id": event_id or _next_id(existing, slugify(f"{action}-{date}")),
+                "id": event_id or unique_id(slugify(f"{action}-{date}"), existing.__contains__),
                 "date": date,
                 "jurisdiction": jurisdiction,
                 "body": body,
@@ -289,7 +282,7 @@ def add_fact(
         item = validate(
             Fact,
             {
-                "id": fact_id or _next_id(existing, slugify(kind)),
+                "id": fact_id or unique_id(slugify(kind), existing.__contains__),
                 "kind": kind,
                 "text": text,
                 "state": state,

@@ -17,7 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from exwatch.errors import ConflictError, NotFoundError
-from exwatch.model.case import CaseFile, Citation, Event, Fact, Name, Request, Source, StateRole, Subject
+from exwatch.model.case import (
+    CaseFile,
+    Citation,
+    Event,
+    Fact,
+    Name,
+    Request,
+    Source,
+    StateRole,
+    Subject,
+    slugify,
+    unique_id,
+)
 from exwatch.model.validation import validate
 from exwatch.store.mapping import from_row, to_row
 from exwatch.store.tables import CaseRow, CitationRow
@@ -149,12 +161,7 @@ def delete_case(session: Session, case_id: str) -> None:
 
 def new_case(session: Session, subject: Subject, case_id: str | None = None, title: str | None = None) -> str:
     """Open a case for a subject; the id defaults to a slug of the primary name."""
-    from exwatch.model.case import slugify
-
-    base = case_id or slugify(subject.primary_name)
-    candidate, n = base, 2
-    while case_id is None and _find(session, candidate) is not None:
-        candidate, n = f"{base}-{n}", n + 1
+    candidate = case_id or unique_id(slugify(subject.primary_name), lambda c: _find(session, c) is not None)
     case = validate(CaseFile, {"id": candidate, "title": title, "subject": subject.model_dump()}, "new case")
     return import_case(session, case)
 

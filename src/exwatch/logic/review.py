@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from exwatch.errors import InputError
 from exwatch.logic import cases
 from exwatch.logic.documents import current_actor
-from exwatch.model.case import CaseFile
+from exwatch.model.case import CaseFile, unique_id
 from exwatch.model.validation import validate
 from exwatch.store.review_tables import DocumentRow, ProposalRow, ReviewEventRow
 
@@ -56,13 +56,6 @@ def _document_source(doc: DocumentRow) -> dict[str, Any]:
     return source
 
 
-def _unique(existing: list[str], wanted: str) -> str:
-    candidate, n = wanted, 2
-    while candidate in existing:
-        candidate, n = f"{wanted}-{n}", n + 1
-    return candidate
-
-
 def _apply(data: dict[str, Any], kind: str, value: dict[str, Any], proposal_id: int) -> None:
     """Merge one accepted value into the case data (the case is validated whole afterwards)."""
     if kind == "name":
@@ -78,7 +71,8 @@ def _apply(data: dict[str, Any], kind: str, value: dict[str, Any], proposal_id: 
     elif kind in ("request", "event", "fact"):
         group = {"request": "requests", "event": "events", "fact": "facts"}[kind]
         item = dict(value)
-        item["id"] = _unique([x["id"] for x in data[group]], str(item.get("id") or f"{kind}-{proposal_id}"))
+        taken = {x["id"] for x in data[group]}
+        item["id"] = unique_id(str(item.get("id") or f"{kind}-{proposal_id}"), taken.__contains__)
         data[group].append(item)
     elif kind == "charge":
         issuer = value.get("issuer")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -287,6 +288,14 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
+
+
+def unique_id(wanted: str, taken: Callable[[str], bool]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… — the first that ``taken`` says is free."""
+    candidate, n = wanted, 2
+    while taken(candidate):
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate
 
 
 def slugify(text: str) -> str:
