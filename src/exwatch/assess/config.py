@@ -10,8 +10,8 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from exwatch.kb.models import Source
 from exwatch.model.validation import validate
-from exwatch.procedure.models import Source
 
 M = TypeVar("M", bound=BaseModel)
 Weight = Literal["H", "M", "L"]

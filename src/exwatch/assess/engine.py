@@ -15,7 +15,7 @@ from exwatch.assess import political as _political  # noqa: F401  (registers the
 from exwatch.assess.config import IndicatorDef, indicator_config
 from exwatch.assess.context import CaseView, FactRef
 from exwatch.assess.rules import RULES, Outcome, describe
-from exwatch.procedure.models import Source
+from exwatch.kb.models import Source
 
 Level = Literal["high", "elevated", "low", "unknown"]
 

@@ -12,22 +12,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Rules carry the knowledge base's source record (title, issuer, URL, pinpoint, dates, verified, note).
+from exwatch.kb.models import Source
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(Strict):
-    """Where a rule was read: the knowledge base's source shape (title, issuer, URL, pinpoint, dates)."""
-
-    title: str
-    issuer: str | None = None
-    url: str | None = None
-    pinpoint: str | None = None
-    date: str | int | None = None
-    checked: str = Field(description="ISO date the source was last read")
-    verified: bool
-    note: str | None = None
 
 
 class Text(Strict):
