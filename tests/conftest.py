@@ -84,14 +84,32 @@ def cli(db_url: str) -> Cli:
     return Cli(db_url)
 
 
+SHARED = Path(os.environ.get("EXWATCH_SHARED_DIR", REPO.parent / "shared"))
+
+
+def missing(what: str) -> None:
+    """Something a test needs is absent: a failure in CI (which has the programs and ../shared), a skip
+    elsewhere, saying what to install or set."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is required in CI")
+    pytest.skip(what)
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared (or $EXWATCH_SHARED_DIR): the real documents and datasets the tests read."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        missing(f"{path} (set EXWATCH_SHARED_DIR to the shared folder)")
+    return path
+
+
 def tool(name: str) -> str:
     """The path of an external program the tests drive (LibreOffice, poppler, tesseract). scripts/test installs
     them in CI, where a missing one is a failure; elsewhere the test is skipped with the package to install."""
     found = shutil.which(name)
     if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is required in CI (scripts/test installs it)")
-        pytest.skip(f"{name} is not installed (Debian: libreoffice-writer-nogui / poppler-utils / tesseract-ocr)")
+        missing(f"{name} (Debian: libreoffice-writer-nogui / poppler-utils / tesseract-ocr; scripts/test installs it)")
+        raise AssertionError("unreachable")  # missing() always fails or skips
     return found
 
 

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from exwatch.ingest import IngestResult, Proposal, ingest_file
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("EXWATCH_SHARED_DIR", REPO.parent / "shared"))
-SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
-
-pytestmark = pytest.mark.skipif(not SEEDS, reason=f"the seed letter is not in {SHARED}/seeds (EXWATCH_SHARED_DIR)")
+from tests.conftest import shared
 
 
 @pytest.fixture(scope="module")
-def result() -> IngestResult:
-    return ingest_file(SEEDS[0])
+def seed_letter() -> Path:
+    (letter,) = sorted(shared("seeds").glob("*.txt"))
+    return letter
+
+
+@pytest.fixture(scope="module")
+def result(seed_letter: Path) -> IngestResult:
+    return ingest_file(seed_letter)
 
 
 def _of(result: IngestResult, kind: str) -> list[Proposal]:
@@ -77,7 +77,9 @@ def test_every_case_value_validates_and_cites_the_document(result: IngestResult)
         assert result.document.text[proposal.span.start : proposal.span.end] == proposal.span.quote
 
 
-def test_the_seed_letter_becomes_a_case_whose_next_decision_is_the_french_government(tmp_path: Path) -> None:
+def test_the_seed_letter_becomes_a_case_whose_next_decision_is_the_french_government(
+    tmp_path: Path, seed_letter: Path
+) -> None:
     """Ingest with a new case, accept the proposals, ask where it stands: the Prime Minister decides."""
     import datetime as dt
 
@@ -89,7 +91,7 @@ def test_the_seed_letter_becomes_a_case_whose_next_decision_is_the_french_govern
     db = open_database(f"sqlite:///{tmp_path / 'seed.sqlite3'}")
     try:
         with db.transaction() as session:
-            filed = ingest(session, [SEEDS[0]], None, True)
+            filed = ingest(session, [seed_letter], None, True)
             accept_all(session, filed.case_id)
         with db.transaction() as session:
             (france,) = [s for s in status_of(session, filed.case_id, dt.date(2016, 1, 1)) if s.jurisdiction == "FR"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from exwatch.kb import DATA_DIR, Knowledge, load_knowledge
+from tests.conftest import shared
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,8 +28,5 @@ def kb_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared (or $EXWATCH_SHARED_DIR); tests that need it are skipped when it is absent."""
-    path = Path(os.environ.get("EXWATCH_SHARED_DIR", REPO.parent / "shared"))
-    if not (path / "data").is_dir():
-        pytest.skip(f"shared datasets not found at {path} (set EXWATCH_SHARED_DIR to run this cross-check)")
-    return path
+    """../shared (or $EXWATCH_SHARED_DIR): a failure in CI when absent, a skip elsewhere."""
+    return shared("data").parent

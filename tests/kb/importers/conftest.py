@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared
 from tests.kb.importers.helpers import WriteCsv
 
 
@@ -21,10 +22,7 @@ def data_file(shared_dir: Path) -> Callable[[str], Path]:
     """The path of one real dataset file under shared/data; skips the test when it is missing."""
 
     def find(relative: str) -> Path:
-        path = shared_dir / "data" / relative
-        if not path.is_file():
-            pytest.skip(f"dataset file {path} not found (CI has it; set EXWATCH_SHARED_DIR to run this test)")
-        return path
+        return shared("data", *relative.split("/"))
 
     return find
 
