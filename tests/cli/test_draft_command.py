@@ -71,3 +71,13 @@ def test_binary_formats_need_an_output_file(cli: Cli, profile: Profile) -> None:
     result = cli("draft", "ablyazov-2013", "--format", "pdf", "--as-of", "2015-05-25", ok=False)
     assert result.exit_code != 0
     assert "--output" in result.output
+
+
+def test_a_profile_must_say_whom_the_author_speaks_for(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXWATCH_CONFIG_DIR", str(tmp_path / "config"))
+    refused = cli("profile", "set", "--name", "Jane Advocate", "--role", "ngo", "--city", "Paris", ok=False)
+    assert refused.exit_code == 1
+    assert "--organisation" in refused.output
+    assert not (tmp_path / "config" / "profile.yaml").exists()

@@ -8,13 +8,14 @@ import re
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from exwatch.assess.assessment import Assessment
 from exwatch.draft import material
 from exwatch.draft.bars import bars_for
 from exwatch.draft.context import DraftContext, _data, format_date, state_name
 from exwatch.draft.document import Document, parse
+from exwatch.draft.safe import finalize, inert
 from exwatch.errors import InputError
 from exwatch.model.countries import country_name
 from exwatch.model.vocab import Lang
@@ -29,6 +30,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    finalize=finalize,  # every value is data: it can never be read as HTML or as the documents' own markup
 )
 
 
@@ -39,8 +41,8 @@ def available(kind: Kind) -> list[str]:
 
 
 def _join(items: list[str], lang: Lang, word: str = "and") -> Markup:
-    """'a, b and c' — each item escaped once (macro output is already Markup and stays as it is)."""
-    parts = [escape(i) for i in items]
+    """'a, b and c' — each item made inert once (macro output is already Markup and stays as it is)."""
+    parts = [inert(i) for i in items]
     if len(parts) < 2:
         return Markup("").join(parts)
     words = {"and": {"fr": "et", "en": "and", "ru": "и"}, "or": {"fr": "ou", "en": "or", "ru": "или"}}

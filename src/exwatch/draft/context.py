@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from exwatch.assess.assessment import Assessment
+from exwatch.draft.safe import inert
 from exwatch.model.case import CaseFile, Citation
 from exwatch.model.countries import country_name
 from exwatch.model.dates import PartialDate
@@ -212,8 +213,9 @@ class Notes:
         self.used: list[str] = []  # keys of the notes the text calls, in order
 
     def add(self, key: str, text: str) -> Markup:
+        """A placeholder for a note whose text is data (a source's title, URL, reference): stored inert."""
         if key not in self._index:
-            self._texts.append(text)
+            self._texts.append(inert(text))
             self._keys.append(key)
             self._index[key] = len(self._texts) - 1
         return Markup(f"[^@{self._index[key]}]")

@@ -2,8 +2,10 @@
 
 Templates produce a restricted Markdown: ``# title``, ``## heading``, ``- bullet``, ``1. numbered``,
 paragraphs separated by blank lines (a line break inside a paragraph is kept, as letter headers need),
-``**bold**``, ``*italic*`` and footnote calls ``[^n]``. Templates render with autoescape on, so the text
-arrives HTML-escaped; the HTML renderer keeps it so, the others unescape it.
+``**bold**``, ``*italic*`` and footnote calls ``[^n]``. Only the templates write that syntax: every value they
+insert is made inert first (``draft.safe``: HTML-escaped, with the syntax characters as entities), so text from a
+case or a document is never read as structure, emphasis or a note. The HTML renderer keeps the escaped form; the
+others read :func:`plain` text and escape it for their own syntax.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class Document:
 
 
 def inline(text: str) -> list[Run]:
-    """Split a line into runs: bold, italic, footnote calls, plain text (still HTML-escaped)."""
+    """Split a line into runs: bold, italic, footnote calls, plain text (still in its escaped form)."""
     runs: list[Run] = []
     for part in _INLINE.split(text):
         if not part:
@@ -100,5 +102,5 @@ def parse(markup: str, notes: list[str], meta: dict[str, str]) -> Document:
 
 
 def plain(text: str) -> str:
-    """The text as a person reads it (the templates' output is HTML-escaped)."""
+    """The text as a person reads it (the document holds it escaped)."""
     return html.unescape(text)

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import yaml
 from platformdirs import user_config_dir
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from exwatch.errors import InputError
 from exwatch.model.validation import validate
@@ -50,6 +50,15 @@ class Profile(BaseModel):
     address: list[str] = Field(default_factory=list)
     city: str = Field(min_length=1, description="where the letter is signed, e.g. Brussels / Bruxelles")
     email: str = ""
+
+    @model_validator(mode="after")
+    def _says_who_the_author_speaks_for(self) -> Profile:
+        # The letters introduce the author by role: "a representative of {organisation}", or the position.
+        if self.role == "ngo" and not self.organisation.strip():
+            raise ValueError("role 'ngo' needs the organisation's name (--organisation)")
+        if self.role == "other" and not (self.position and self.position[0].strip()):
+            raise ValueError("role 'other' needs a position, e.g. --position 'Adviser to the Human Rights Committee'")
+        return self
 
     def for_template(self, lang: Lang) -> dict[str, Any]:
         label = ROLE_LABELS[self.role][lang].format(
