@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markdown import Markdown
 
-from exwatch.cli.context import console, print_json, transaction
+from exwatch.cli.context import console, print_json, reading
 from exwatch.cli.status import AS_OF, parse_as_of
 from exwatch.errors import InputError
 
@@ -45,7 +45,7 @@ def assess(
     from exwatch.logic.assess import assess as run
 
     day = parse_as_of(as_of)
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         result = run(session, case_id, day)
     data = result.as_dict()
     if fmt is AssessFormat.json:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, transaction
+from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, reading, transaction
 from exwatch.cli.render import show_case, show_list
 from exwatch.errors import InputError
 from exwatch.logic import cases
@@ -38,7 +38,7 @@ def _citations(values: list[str]) -> list[dict[str, str | None]]:
 @app.command("list")
 def list_(ctx: typer.Context, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """List the cases in the store."""
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         summaries = cases.list_cases(session)
     if fmt is ReadFormat.json:
         print_json([s.as_dict() for s in summaries])
@@ -51,7 +51,7 @@ def show(
     ctx: typer.Context, case_id: str = typer.Argument(..., metavar="CASE"), fmt: ReadFormat = FORMAT_OPTION
 ) -> None:
     """Show a case: subject, states, requests, timeline and where it stands."""
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         case = cases.export_case(session, case_id)
     if fmt is ReadFormat.json:
         print_json(
@@ -95,7 +95,7 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
 ) -> None:
     """Export a case in the interchange format (import gives it back unchanged)."""
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         case = cases.export_case(session, case_id)
     text = dump_case(case, fmt.value)
     if output is None:
@@ -206,7 +206,7 @@ def add_request(
 ) -> None:
     """Record a request or notice against the subject."""
     with transaction(ctx) as session:
-        existing = [r.id for r in cases.export_case(session, case_id).requests]
+        existing = cases.taken_ids(session, case_id, "requests")
         item = validate(
             Request,
             {
@@ -244,7 +244,7 @@ def add_event(
 ) -> None:
     """Record a dated procedural event."""
     with transaction(ctx) as session:
-        existing = [e.id for e in cases.export_case(session, case_id).events]
+        existing = cases.taken_ids(session, case_id, "events")
         item = validate(
             Event,
             {
@@ -278,7 +278,7 @@ def add_fact(
 ) -> None:
     """Record a circumstance of the subject (refugee status, family targeted, ...)."""
     with transaction(ctx) as session:
-        existing = [f.id for f in cases.export_case(session, case_id).facts]
+        existing = cases.taken_ids(session, case_id, "facts")
         item = validate(
             Fact,
             {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from typing import Any
 
@@ -27,15 +27,20 @@ FORMAT_OPTION = typer.Option(ReadFormat.text, "--format", "-f", help="text for p
 
 
 @contextmanager
-def transaction(ctx: typer.Context) -> Iterator[Session]:
+def transaction(ctx: typer.Context, write: bool = True) -> Iterator[Session]:
     """Open the database chosen by --db / EXWATCH_DATABASE_URL and run one transaction on it."""
     db_url: str | None = (ctx.find_root().obj or {}).get("db")
     database = open_database(db_url)
     try:
-        with database.transaction() as session:
+        with database.transaction(write=write) as session:
             yield session
     finally:
         database.close()
+
+
+def reading(ctx: typer.Context) -> AbstractContextManager[Session]:
+    """A read-only transaction: one consistent view of the store, and no wait for writers."""
+    return transaction(ctx, write=False)
 
 
 def print_json(data: Any) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, transaction
+from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, reading, transaction
 from exwatch.errors import InputError
 
 sent_app = typer.Typer(no_args_is_help=True, help="The register of outputs: drafted, sent, answered.")
@@ -103,7 +103,7 @@ def sent_list(
     """What was drafted, sent, to whom, when, and the response."""
     from exwatch.logic.register import as_dict, register
 
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         rows = [as_dict(r) for r in register(session, case_id)]
     if fmt is ReadFormat.json:
         print_json(rows)

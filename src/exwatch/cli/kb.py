@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, transaction
+from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, reading, transaction
 from exwatch.kb import check_knowledge, kb_stats, knowledge_version, load_knowledge
 
 app = typer.Typer(
@@ -189,7 +189,7 @@ def figures(
     from exwatch.model.countries import country_name, resolve_country
 
     code, as_of = resolve_country(state), year or dt.date.today().year
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         found = country_figures(session, code, as_of)
     if fmt is ReadFormat.json:
         print_json({"state": code, "as_of_year": as_of, "figures": [f.as_dict() for f in found]})

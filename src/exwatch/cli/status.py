@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, transaction
+from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, reading
 from exwatch.errors import InputError
 from exwatch.logic.calendar import to_ics
 from exwatch.logic.status import status_of, upcoming_deadlines
@@ -99,7 +99,7 @@ def status(
 ) -> None:
     """Where the case stands in every jurisdiction: stage, next decision-maker, remedies and deadlines."""
     day = parse_as_of(as_of)
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         entries = [s.as_dict() for s in status_of(session, case_id, day)]
     if fmt is ReadFormat.json:
         print_json({"case": case_id, "as_of": day.isoformat(), "jurisdictions": entries})
@@ -120,7 +120,7 @@ def deadlines(
 ) -> None:
     """Upcoming deadlines across all cases (remedies still open and clocks still running)."""
     day, days = parse_as_of(as_of), parse_within(within)
-    with transaction(ctx) as session:
+    with reading(ctx) as session:
         due = upcoming_deadlines(session, day, days)
     if ics is not None:
         ics.write_text(to_ics(due, dt.datetime.now(dt.UTC)), encoding="utf-8", newline="")

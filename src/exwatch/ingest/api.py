@@ -72,7 +72,7 @@ def ingest_bytes(
     passages = split_passages(text, page_starts)
     context = Context.build(document, split_sentences(text, passages), date)
     proposals = extract(context, passages)
-    result = IngestResult(document, passages, proposals, warnings)
+    result = IngestResult(data, document, passages, proposals, warnings)
     for name, payload in extracted.attachments:
         if depth >= MAX_ATTACHMENT_DEPTH:
             warnings.append(f"attachment {name!r} skipped: attachments nested more than {MAX_ATTACHMENT_DEPTH} deep")

@@ -133,10 +133,16 @@ class Extracted:
 
 @dataclass
 class IngestResult:
-    """Everything one file gives: its document and passages, the proposals, warnings, and attachments' results."""
+    """Everything one file gives: its original bytes, its document and passages, the proposals, warnings, and
+    the results of its attachments (each with its own bytes, at any depth)."""
 
+    content: bytes
     document: Document
     passages: list[Passage]
     proposals: list[Proposal]
     warnings: list[str] = field(default_factory=list)
     attachments: list[IngestResult] = field(default_factory=list)
+
+    def with_attachments(self) -> list[IngestResult]:
+        """This result and its attachments', depth first: every file that must be kept."""
+        return [self, *(inner for attachment in self.attachments for inner in attachment.with_attachments())]

@@ -4,16 +4,22 @@ Every function takes an open :class:`~sqlalchemy.orm.Session` inside the caller'
 transaction and either completes or raises; the caller's rollback then leaves the store as
 it was. Amendments (add an event, a request, a source, ...) go through the same validation
 as an import: the case is rebuilt as a :class:`CaseFile`, changed, validated and stored.
+
+An amendment is a read-modify-write, so it first takes the case for itself (:func:`lock`): a
+concurrent amendment waits for this one to commit and then reads its result; nothing is lost.
+The case is changed in place — same row, same documents, proposals and register entries.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from exwatch.errors import ConflictError, NotFoundError
@@ -31,7 +37,8 @@ from exwatch.model.case import (
     unique_id,
 )
 from exwatch.model.validation import validate
-from exwatch.store.mapping import from_row, to_row
+from exwatch.store.mapping import CHILDREN, from_row, to_row
+from exwatch.store.review_tables import OutputRow, ProposalRow
 from exwatch.store.tables import CaseRow, CitationRow
 
 
@@ -70,12 +77,29 @@ def _load_options() -> list[Any]:
     ]
 
 
-def _find(session: Session, case_id: str) -> CaseRow | None:
-    return session.scalars(select(CaseRow).where(CaseRow.id == case_id).options(*_load_options())).first()
+def _find(session: Session, case_id: str, for_update: bool = False) -> CaseRow | None:
+    query = select(CaseRow).where(CaseRow.id == case_id).options(*_load_options())
+    if for_update:
+        # PostgreSQL: the row is locked until commit and read again, with its children, as last committed.
+        # SQLite ignores FOR UPDATE: its write transaction already holds the database (store.db).
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return session.scalars(query).first()
 
 
-def get_row(session: Session, case_id: str) -> CaseRow:
-    row = _find(session, case_id)
+def lock(session: Session, case_id: str) -> CaseRow:
+    """The case, taken for this transaction's amendment: read as last committed, and no other amendment
+    of it proceeds until this transaction ends. Call it before reading anything of the case."""
+    return get_row(session, case_id, for_update=True)
+
+
+def taken_ids(session: Session, case_id: str, group: str) -> set[str]:
+    """The ids in use in one of a case's lists ("events", "requests", "facts"), read under the case's lock so
+    that a new id chosen from them stays free until this transaction commits."""
+    return {item.id for item in getattr(lock(session, case_id), group)}
+
+
+def get_row(session: Session, case_id: str, for_update: bool = False) -> CaseRow:
+    row = _find(session, case_id, for_update)
     if row is None:
         known = session.scalars(select(CaseRow.id).order_by(CaseRow.id)).all()
         hint = (
@@ -119,17 +143,25 @@ def import_case(session: Session, case: CaseFile, *, update: bool = False) -> st
                 f"case {existing!r} already exists and {same}; "
                 f"use `exwatch case import --update` to replace it, or change the id"
             )
-        row = get_row(session, existing)
-        created = row.created_at
-        session.delete(row)
-        session.flush()
-        new_row = to_row(case)
-        new_row.created_at = created
-        session.add(new_row)
+        _replace(session, lock(session, existing), case)
     else:
         session.add(to_row(case))
     session.flush()
     return case.id
+
+
+def _replace(session: Session, row: CaseRow, case: CaseFile) -> None:
+    """Store ``case`` in the row of a stored case: its contents change, the row and what links to it
+    (documents, proposals, outputs) stay."""
+    if row.id != case.id:  # an import --update that matched by subject and requests renames the case
+        for table in (ProposalRow, OutputRow):
+            session.execute(update(table).where(table.case_id == row.id).values(case_id=case.id))
+    for name in CHILDREN:
+        setattr(row, name, [])
+    session.flush()  # old rows out before new ones in: ids are unique within a case
+    to_row(case, into=row)
+    row.updated_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    session.flush()
 
 
 def export_case(session: Session, case_id: str) -> CaseFile:
@@ -176,23 +208,25 @@ _LISTS: dict[type[BaseModel], str] = {
 }
 
 
+def amend(session: Session, case_id: str, change: Callable[[dict[str, Any]], None], what: str) -> CaseFile:
+    """Change a case under its lock: ``change`` edits the case's data in place, the whole case is
+    validated again (``what`` names the change in errors) and stored in its row."""
+    row = lock(session, case_id)
+    data = from_row(row).model_dump()
+    change(data)
+    amended = validate(CaseFile, data, f"case {case_id!r} with {what}")
+    _replace(session, row, amended)
+    return amended
+
+
 def add_item(session: Session, case_id: str, item: BaseModel) -> CaseFile:
     """Append a source, state role, request, event or fact to a case, validating the whole case again."""
-    case = export_case(session, case_id)
-    data = case.model_dump()
-    data[_LISTS[type(item)]].append(item.model_dump())
-    amended = validate(CaseFile, data, f"case {case_id!r} with the new {_LISTS[type(item)][:-1]}")
-    import_case(session, amended, update=True)
-    return amended
+    group = _LISTS[type(item)]
+    return amend(session, case_id, lambda data: data[group].append(item.model_dump()), f"the new {group[:-1]}")
 
 
 def add_name(session: Session, case_id: str, name: Name) -> CaseFile:
-    case = export_case(session, case_id)
-    data = case.model_dump()
-    data["subject"]["names"].append(name.model_dump())
-    amended = validate(CaseFile, data, f"case {case_id!r} with the new name")
-    import_case(session, amended, update=True)
-    return amended
+    return amend(session, case_id, lambda data: data["subject"]["names"].append(name.model_dump()), "the new name")
 
 
 def cite(source: str, pinpoint: str | None = None) -> Citation:

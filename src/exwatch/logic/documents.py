@@ -48,10 +48,12 @@ class Filed:
         }
 
 
-def _store_document(session: Session, result: IngestResult, content: bytes, actor: str) -> DocumentRow:
-    doc = result.document
+def _store_document(session: Session, result: IngestResult, actor: str) -> DocumentRow:
+    doc, content = result.document, result.content
     row = session.scalars(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256)).first()
     if row is not None:
+        if not row.content and content:  # earlier versions kept e-mail attachments without their bytes
+            row.content, row.size = content, len(content)
         return row  # the same bytes were filed before: one document, several cases may cite it
     row = DocumentRow(
         sha256=doc.sha256,
@@ -93,18 +95,15 @@ def ingest(
         raise InputError("say where the documents go: --case CASE, or --new-case")
     actor = current_actor()
     results = [ingest_file(path, document_date) for path in paths]  # read all first: a bad file stores nothing
-    flat: list[tuple[IngestResult, bytes]] = []
-    for path, result in zip(paths, results, strict=True):
-        flat.append((result, path.read_bytes()))
-        flat += [(attachment, b"") for attachment in result.attachments]
+    flat = [inner for result in results for inner in result.with_attachments()]
     created = False
     if new_case:
         case_id, created = _new_case_for(session, results), True
     assert case_id is not None
-    case_row = cases.get_row(session, case_id)
+    case_row = cases.lock(session, case_id)
     filed = Filed(case_id, created)
-    for result, content in flat:
-        doc_row = _store_document(session, result, content, actor)
+    for result in flat:
+        doc_row = _store_document(session, result, actor)
         linked = session.get(CaseDocumentRow, (case_row.pk, doc_row.pk))
         if linked is None:
             session.add(CaseDocumentRow(case_pk=case_row.pk, document_pk=doc_row.pk))
@@ -135,3 +134,15 @@ def ingest(
             filed.proposals.append({"id": row.pk, **proposal.to_dict()})
     session.flush()
     return filed
+
+
+def case_documents(session: Session, case_id: str) -> list[DocumentRow]:
+    """The documents filed in a case, in the order they were filed."""
+    case_row = cases.get_row(session, case_id)
+    query = (
+        select(DocumentRow)
+        .join(CaseDocumentRow, CaseDocumentRow.document_pk == DocumentRow.pk)
+        .where(CaseDocumentRow.case_pk == case_row.pk)
+        .order_by(CaseDocumentRow.added_at, DocumentRow.pk)
+    )
+    return list(session.scalars(query))

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from exwatch.errors import InputError
 from exwatch.logic import cases
 from exwatch.logic.documents import current_actor
-from exwatch.model.case import CaseFile, unique_id
-from exwatch.model.validation import validate
+from exwatch.model.case import unique_id
 from exwatch.store.review_tables import DocumentRow, ProposalRow, ReviewEventRow
 
 
@@ -89,6 +88,7 @@ def _apply(data: dict[str, Any], kind: str, value: dict[str, Any], proposal_id: 
 def decide(session: Session, case_id: str, decision: Decision) -> dict[str, int]:
     """Apply the decisions in one transaction; a fault in any of them applies none."""
     actor = current_actor()
+    cases.lock(session, case_id)  # before reading the proposals: a concurrent review waits, then sees this one's
     rows = {p.pk: p for p in proposals(session, case_id, status=None)}
     wanted = [*decision.accept, *decision.reject, *decision.edits]
     unknown = [i for i in wanted if i not in rows]
@@ -99,23 +99,24 @@ def decide(session: Session, case_id: str, decision: Decision) -> dict[str, int]
     closed = [i for i in wanted if rows[i].status != "open"]
     if closed:
         raise InputError(f"proposal(s) {', '.join(map(str, closed))} already reviewed; the history keeps them")
-    data = cases.export_case(session, case_id).model_dump()
-    known_sources = {s["id"] for s in data["sources"]}
     accepted = [*decision.accept, *decision.edits]
-    for pid in accepted:
-        row = rows[pid]
-        value = decision.edits.get(pid, row.value)
-        if pid not in decision.edits and not row.valid:
-            raise InputError(f"proposal {pid} is incomplete ({'; '.join(row.problems)}); accept it with an edit")
-        doc = session.get(DocumentRow, row.document_pk)
-        assert doc is not None  # a foreign key guarantees it
-        source = _document_source(doc)
-        if source["id"] not in known_sources:
-            data["sources"].append(source)
-            known_sources.add(source["id"])
-        _apply(data, row.kind, value, pid)
-    updated = validate(CaseFile, data, f"case {case_id!r} with the accepted proposals")
-    cases.import_case(session, updated, update=True)
+
+    def merge(data: dict[str, Any]) -> None:
+        known_sources = {s["id"] for s in data["sources"]}
+        for pid in accepted:
+            row = rows[pid]
+            value = decision.edits.get(pid, row.value)
+            if pid not in decision.edits and not row.valid:
+                raise InputError(f"proposal {pid} is incomplete ({'; '.join(row.problems)}); accept it with an edit")
+            doc = session.get(DocumentRow, row.document_pk)
+            assert doc is not None  # a foreign key guarantees it
+            source = _document_source(doc)
+            if source["id"] not in known_sources:
+                data["sources"].append(source)
+                known_sources.add(source["id"])
+            _apply(data, row.kind, value, pid)
+
+    cases.amend(session, case_id, merge, "the accepted proposals")
     for pid in accepted:
         edited = pid in decision.edits
         rows[pid].status = "accepted"
@@ -137,6 +138,7 @@ def decide(session: Session, case_id: str, decision: Decision) -> dict[str, int]
 
 def accept_all(session: Session, case_id: str) -> dict[str, int]:
     """Accept every open, complete proposal (incomplete ones stay open and are counted)."""
+    cases.lock(session, case_id)
     rows = proposals(session, case_id)
     ready = [r.pk for r in rows if r.valid and r.kind != "charge"]
     charges = [r.pk for r in rows if r.valid and r.kind == "charge"]

@@ -22,13 +22,14 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from exwatch.errors import StorageError
+from exwatch.errors import ConflictError, StorageError
 from exwatch.store import review_tables as _review_tables  # noqa: F401  (its tables belong to the schema)
 
 ENV_VAR = "EXWATCH_DATABASE_URL"
+BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish before giving up with a clear error
 
 
 def default_url() -> str:
@@ -45,10 +46,24 @@ def resolve_url(explicit: str | None = None) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 opens a transaction only before an INSERT/UPDATE/DELETE, so the reads of a
+    # read-modify-write would run outside it and two writers would each overwrite the other's change.
+    # Switched off here; ``_sqlite_begin`` opens every transaction itself, reads included.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")  # SQLite leaves them off unless asked, per connection
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")  # wait for a writer, never "database is locked"
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+        cursor.execute("PRAGMA journal_mode=WAL")  # readers go on while one writer writes
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    """A write transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE): what it reads cannot be
+    changed by another writer before it commits. Read-only transactions (``write=False``) take none."""
+    write = connection.get_execution_options().get("exwatch_write", True)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _alembic_config() -> Config:
@@ -62,6 +77,9 @@ def migrate(engine: Engine) -> None:
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes opening a new database at once: the second waits, then finds it migrated.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7469726)")
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
@@ -78,12 +96,38 @@ class Database:
     sessions: sessionmaker[Session]
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed whole on success, rolled back whole on any error."""
+    def transaction(self, write: bool = True) -> Iterator[Session]:
+        """One unit of work: committed whole on success, rolled back whole on any error.
+
+        A write transaction is serialised with every other writer: on SQLite it holds the write lock from its
+        first statement; on PostgreSQL the logic locks the rows it amends (``logic.cases.lock``). A writer that
+        finds the store busy waits up to ``BUSY_TIMEOUT_S``. Database errors are reported without the SQL or
+        its parameters, which hold case data.
+        """
         session = self.sessions()
+        options: dict[str, Any] = {"exwatch_write": write}
+        if not write and self.engine.dialect.name == "postgresql":
+            # One snapshot for the whole read: a case and its children, loaded by several statements, are
+            # read as of one moment even while a writer replaces them.
+            options |= {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
         try:
+            session.connection(execution_options=options)
             yield session
             session.commit()
+        except IntegrityError:
+            session.rollback()
+            raise ConflictError(
+                "another change to the same case was stored at the same moment and this one would contradict it; "
+                "nothing of this change was stored: run the command again"
+            ) from None
+        except OperationalError as exc:
+            session.rollback()
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise StorageError(
+                    f"the store stayed busy for {BUSY_TIMEOUT_S} s (another long write?); nothing was changed: "
+                    "try again"
+                ) from None
+            raise StorageError(f"the database failed: {type(exc.orig).__name__}; nothing was changed") from None
         except BaseException:
             session.rollback()
             raise
@@ -106,12 +150,14 @@ def open_database(explicit_url: str | None = None) -> Database:
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    sqlite = parsed.get_backend_name() == "sqlite"
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
     except (ArgumentError, ImportError) as exc:
         raise StorageError(f"unsupported database URL {parsed.render_as_string()!r}: {exc}") from None
-    if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    if sqlite:
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     try:
         migrate(engine)
     except OperationalError as exc:

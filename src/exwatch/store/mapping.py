@@ -35,19 +35,22 @@ _EVENT_FIELDS = ("id", "date", "jurisdiction", "body", "action", "result", "outc
 _FACT_FIELDS = ("id", "kind", "text", "state", "date")
 
 
-def to_row(case: CaseFile) -> CaseRow:
-    """Build the rows of a case (not yet added to a session)."""
+CHILDREN = ("citations", "names", "states", "requests", "events", "facts", "sources")
+
+
+def to_row(case: CaseFile, into: CaseRow | None = None) -> CaseRow:
+    """Build the rows of a case (not yet added to a session), or fill ``into`` — a stored case whose
+    collections the caller has emptied — so that the case keeps its row and what links to it."""
     subject = case.subject
-    row = CaseRow(
-        id=case.id,
-        title=case.title,
-        summary=case.summary,
-        subject_name=subject.primary_name,
-        subject_birth_date=subject.birth_date,
-        subject_gender=subject.gender,
-        subject_nationalities=list(subject.nationalities),
-        subject_profiles=list(subject.profiles),
-    )
+    row = into if into is not None else CaseRow()
+    row.id = case.id
+    row.title = case.title
+    row.summary = case.summary
+    row.subject_name = subject.primary_name
+    row.subject_birth_date = subject.birth_date
+    row.subject_gender = subject.gender
+    row.subject_nationalities = list(subject.nationalities)
+    row.subject_profiles = list(subject.profiles)
     sources = {
         s.id: SourceRow(position=i, **{f: getattr(s, f) for f in _SOURCE_FIELDS}) for i, s in enumerate(case.sources)
     }
