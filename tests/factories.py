@@ -77,7 +77,7 @@ _BASE: dict[str, Any] = {
             "title": "Doe v. Russia (test)",
             "kind": "judgment",
             "publisher": "European Court of Human Rights",
-            "date": "2021-06-01",
+            "date": "2020-12-01",
             "url": "https://hudoc.echr.coe.int/eng?i=001-000000",
             "language": "en",
         }

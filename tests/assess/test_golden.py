@@ -23,13 +23,21 @@ def _rows() -> dict[str, GoldenRow]:
     return {row.id: row for row in run_golden(TABLE, REPO)}
 
 
-IDS = [row["id"] for row in yaml.safe_load(TABLE.read_text(encoding="utf-8"))]
+GRANTED = [row["id"] for row in yaml.safe_load(TABLE.read_text(encoding="utf-8")) if not row["protection_warranted"]]
 
 
-@pytest.mark.parametrize("case_id", IDS)
-def test_protection_warranted_agrees_with_the_final_authority(case_id: str) -> None:
+@pytest.mark.parametrize("case_id", GRANTED)
+def test_no_removal_the_final_authority_allowed_is_flagged(case_id: str) -> None:
     row = _rows()[case_id]
-    assert row.predicted == row.expected, f"{case_id}: final decision: {row.final_decision}"
+    assert not row.predicted, f"{case_id}: final decision: {row.final_decision}"
+
+
+def test_protected_cases_are_flagged_from_what_was_known_before_the_decision() -> None:
+    """A floor, not a target: with only what was published before each decision (issue 10), 12 of the 17
+    protected cases are flagged; the others rest on facts first reported in the decision itself
+    (``bench/golden.py`` prints the table). The floor guards against losing more."""
+    figures = rates(list(_rows().values()))
+    assert figures["true_positive"] >= 12, figures
 
 
 def test_the_table_has_both_protected_and_granted_cases() -> None:

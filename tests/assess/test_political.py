@@ -83,6 +83,21 @@ def test_facts_dated_after_the_as_of_day_are_not_seen() -> None:
     assert RULES["P2"](later).status == "unknown"
 
 
+def test_a_fact_is_known_from_its_earliest_source_not_from_its_own_date() -> None:
+    """A 2022 article about a 2019 recognition makes it known in 2022, unless an earlier source says it."""
+    article = {"id": "article", "title": "Report of 2022", "date": "2022-02-01"}
+    data = case_data()
+    data["sources"].append(article)
+    told_later = {**_fact("refugee_status", state="DE", date="2019"), "sources": ["article"]}
+    late = _view(sources=data["sources"], facts=[told_later])
+    assert RULES["P2"](late).status == "unknown"
+    told_also_earlier = {**told_later, "sources": ["article", "judgment"]}
+    early = _view(sources=data["sources"], facts=[told_also_earlier])
+    outcome = RULES["P2"](early)
+    assert outcome.status == "met"
+    assert [c.source for f in outcome.facts for c in f.citations] == ["judgment"]  # the later one is not cited
+
+
 def test_unknowns_become_questions_and_do_not_make_low() -> None:
     data = case_data(subject=NO_PROFILE, facts=[], requests=[], states=[], events=[])
     result = political_motivation(CaseView(CaseFile.model_validate(data), DAY))

@@ -158,6 +158,7 @@ CASES: list[tuple[str, str, str, str | dict[str, Any], dt.date, str]] = [
         {
             "states": [_state("KZ", "persecuting", "requesting"), _state("IT", "custodial")],
             "requests": [_request("KZ", ["fraud"])],
+            "sources": [{**case_data()["sources"][0], "date": "2015-12-01"}],  # known by the day assessed
         },
         dt.date(2016, 1, 1),
         "met",
@@ -194,7 +195,8 @@ CASES: list[tuple[str, str, str, str | dict[str, Any], dt.date, str]] = [
     ),
     ("s3-custodial-not-eu", "S3", "TJ", {}, DAY, "not_met"),
     ("s3-no-nationality", "S3", "TJ", {"subject": {**SUBJECT, "nationalities": []}}, DAY, "unknown"),
-    ("s4-decree-signed", "S4", "RU", SEED, dt.date(2015, 9, 20), "met"),
+    # Signed on 17 Sept 2015; the example's earliest source reporting it is of October 2015.
+    ("s4-decree-signed", "S4", "RU", SEED, dt.date(2015, 11, 1), "met"),
     ("s4-no-decree-yet", "S4", "RU", SEED, LETTER_DAY, "not_met"),
     ("s4-decree-annulled", "S4", "RU", SEED, dt.date(2017, 1, 1), "not_met"),
     ("s4-no-procedure-model", "S4", "TJ", {}, DAY, "unknown"),
@@ -267,7 +269,15 @@ def test_each_destination_lists_every_item_in_the_file_order() -> None:
         assert [f["indicator"] for f in destination["checklist"]] == ids
         for finding in destination["checklist"]:
             assert {"indicator", "status", "facts", "sources"} <= finding.keys()
-            assert finding["sources"]
+    # Today every item has a legal basis; on the letter's day only those whose texts existed then are cited
+    # (items resting on CAT General Comment No. 4 of 2017 cite none yet: the 1997 text is still to be added).
+    for destination in _assessment(SEED, dt.date(2026, 12, 1))["destinations"]:
+        assert all(finding["sources"] for finding in destination["checklist"])
+    cited_in_2015 = {
+        s["title"] for d in _assessment(SEED, LETTER_DAY)["destinations"] for f in d["checklist"] for s in f["sources"]
+    }
+    assert not any("General Comment No. 4" in title for title in cited_in_2015)
+    assert any("Saadi" in title for title in cited_in_2015)
 
 
 def test_the_checklist_leaves_levels_and_conclusion_alone() -> None:

@@ -153,7 +153,7 @@ def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
     # state whatever its level, and any state that seeks the subject or whose national the subject is,
     # when the torture risk there is high. A state's general level alone does not make it one: a
     # person sought for an ordinary crime is not at risk of being sent to every state with a poor record.
-    personal = set(view.requesting) | set(case.subject.nationalities)
+    personal = set(view.requesting) | set(view.nationalities)
 
     def is_target(state: str) -> str | None:
         if state not in view.persecuting and state not in personal:

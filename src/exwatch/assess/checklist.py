@@ -24,7 +24,7 @@ from typing import Any, Literal
 from exwatch.assess.config import ChecklistItem, checklist_config
 from exwatch.assess.context import CaseView, FactRef
 from exwatch.assess.destinations import _levels, _records
-from exwatch.assess.engine import fact_dict, legal_source
+from exwatch.assess.engine import fact_dict, legal_sources
 from exwatch.assess.onward import Path, practice_on
 from exwatch.assess.rules import Outcome
 from exwatch.kb import Link, load_knowledge, members_at
@@ -155,6 +155,7 @@ def _bilateral(states: frozenset[str], others: frozenset[str]) -> tuple[Bilatera
 class CheckFinding:
     item: ChecklistItem
     outcome: Outcome
+    as_of: dt.date
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -165,14 +166,8 @@ class CheckFinding:
             "weight": self.item.weight,
             "facts": [fact_dict(f) for f in self.outcome.facts],
             "note": self.outcome.note,
-            "sources": [dict(s) for s in _item_sources(self.item.id)],
+            "sources": legal_sources(self.item.sources, self.as_of),
         }
-
-
-@lru_cache(maxsize=64)
-def _item_sources(item_id: str) -> tuple[dict[str, Any], ...]:
-    """An item's legal sources as dicts, built once (copied on output so callers may change them)."""
-    return tuple(legal_source(s) for s in checklist_config().get(item_id).sources)
 
 
 @dataclass
@@ -187,7 +182,8 @@ class Checklist:
 
 def checklist(case: CaseChecks, state: str) -> Checklist:
     target = Target(case, state)
-    return Checklist(state, [CheckFinding(item, CHECKS[item.id](target)) for item in checklist_config().items])
+    findings = [CheckFinding(item, CHECKS[item.id](target), target.view.as_of) for item in checklist_config().items]
+    return Checklist(state, findings)
 
 
 def checklists(

@@ -1,4 +1,11 @@
-"""A case as the rules see it on a given day: only what was known by then, with handy lookups."""
+"""A case as the rules see it on a given day: only what was known by then, with handy lookups.
+
+Known by then means two things: the fact had surely happened (its own date, a partial date counting from its
+last possible day), and it had been told — a fact that cites sources is known from its earliest source's date,
+so a 2016 article about a 2001 event makes the event known in 2016 unless an earlier source says it. A fact
+that cites no source, or only undated ones, counts from its own date: nothing says when it was learnt. The
+citations a finding shows are likewise only those published by the day.
+"""
 
 from __future__ import annotations
 
@@ -30,22 +37,45 @@ class CaseView:
     as_of: dt.date
 
     @cached_property
+    def _published(self) -> dict[str, dt.date | None]:
+        """Each case source's last possible publication day (None when undated)."""
+        return {s.id: PartialDate.parse(s.date).latest() if s.date else None for s in self.case.sources}
+
+    def cites(self, citations: list[Citation] | tuple[Citation, ...]) -> tuple[Citation, ...]:
+        """The citations that can be made on the day: sources published by then (undated ones count)."""
+        return tuple(c for c in citations if (day := self._published.get(c.source)) is None or day <= self.as_of)
+
+    def known(self, date: str | None, citations: list[Citation]) -> bool:
+        """Had happened by the day and, when it cites sources, at least one of them was out by then."""
+        return _known_by(date, self.as_of) and (not citations or bool(self.cites(citations)))
+
+    @cached_property
     def facts(self) -> list[Fact]:
-        return [f for f in self.case.facts if _known_by(f.date, self.as_of)]
+        return [f for f in self.case.facts if self.known(f.date, f.sources)]
 
     @cached_property
     def events(self) -> list[Event]:
-        return [e for e in self.case.sorted_events() if _known_by(e.date, self.as_of)]
+        return [e for e in self.case.sorted_events() if self.known(e.date, e.sources)]
 
     @cached_property
     def requests(self) -> list[Request]:
-        return [r for r in self.case.requests if _known_by(r.date, self.as_of)]
+        return [r for r in self.case.requests if self.known(r.date, r.sources)]
+
+    @cached_property
+    def profiles(self) -> list[str]:
+        """The subject's profiles (opposition politician, journalist…), once a source the subject's record
+        cites was out: a profile known only from a later judgment is not known on the day."""
+        return list(self.case.subject.profiles) if self.known(None, self.case.subject.sources) else []
+
+    @cached_property
+    def nationalities(self) -> list[str]:
+        return list(self.case.subject.nationalities) if self.known(None, self.case.subject.sources) else []
 
     def facts_of(self, *kinds: str) -> list[Fact]:
         return [f for f in self.facts if f.kind in kinds]
 
     def states_with(self, role: str) -> list[str]:
-        return [r.state for r in self.case.states if role in r.roles]
+        return [r.state for r in self.case.states if role in r.roles and self.known(None, r.sources)]
 
     @cached_property
     def persecuting(self) -> list[str]:
@@ -66,19 +96,19 @@ class CaseView:
         return [(r, c) for r in self.requests for c in r.charges]
 
     def ref_fact(self, fact: Fact) -> FactRef:
-        return FactRef(f"facts/{fact.id}", fact.text, tuple(fact.sources))
+        return FactRef(f"facts/{fact.id}", fact.text, self.cites(fact.sources))
 
     def ref_request(self, request: Request, detail: str | None = None) -> FactRef:
         text = detail or f"{request.kind} issued by {request.issuer}"
-        return FactRef(f"requests/{request.id}", text, tuple(request.sources))
+        return FactRef(f"requests/{request.id}", text, self.cites(request.sources))
 
     def ref_event(self, event: Event) -> FactRef:
         text = f"{event.date}, {event.body}: {event.action}" + (f" ({event.result})" if event.result else "")
-        return FactRef(f"events/{event.id}", text, tuple(event.sources))
+        return FactRef(f"events/{event.id}", text, self.cites(event.sources))
 
     def ref_subject(self, what: str) -> FactRef:
-        return FactRef("subject", what, tuple(self.case.subject.sources))
+        return FactRef("subject", what, self.cites(self.case.subject.sources))
 
     def ref_state(self, state: str) -> FactRef:
         role = next(r for r in self.case.states if r.state == state)
-        return FactRef(f"states/{state}", f"{state}: {', '.join(role.roles)}", tuple(role.sources))
+        return FactRef(f"states/{state}", f"{state}: {', '.join(role.roles)}", self.cites(role.sources))

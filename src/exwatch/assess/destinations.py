@@ -35,7 +35,7 @@ RANK = {"unknown": 0, "low": 1, "elevated": 2, "high": 3}
 def subject_groups(view: CaseView) -> list[str]:
     """Evidence groups the subject belongs to: from the profile, and always 'criminal suspects in custody'
     (a person surrendered for prosecution is one) and 'returnees'."""
-    groups = {PROFILE_GROUPS[p] for p in view.case.subject.profiles if p in PROFILE_GROUPS}
+    groups = {PROFILE_GROUPS[p] for p in view.profiles if p in PROFILE_GROUPS}
     return sorted(groups | {"criminal_suspects_in_custody", "returnees"})
 
 

@@ -8,6 +8,8 @@ the file's discount and are always shown.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +26,7 @@ Level = Literal["high", "elevated", "low", "unknown"]
 class Finding:
     indicator: IndicatorDef
     outcome: Outcome
+    as_of: dt.date
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -34,7 +37,7 @@ class Finding:
             "counter": self.indicator.counter,
             "facts": [fact_dict(f) for f in self.outcome.facts],
             "note": self.outcome.note,
-            "sources": [legal_source(s) for s in self.indicator.sources],
+            "sources": legal_sources(self.indicator.sources, self.as_of),
         }
 
 
@@ -44,6 +47,12 @@ def fact_dict(fact: FactRef) -> dict[str, Any]:
 
 def legal_source(source: Source) -> dict[str, Any]:
     return source.model_dump(exclude_none=True)
+
+
+def legal_sources(sources: Iterable[Source], as_of: dt.date) -> list[dict[str, Any]]:
+    """The legal bases that existed on ``as_of``: a general comment, resolution or judgment of a later day is
+    not cited for it, even when the rule it supports was already the law."""
+    return [legal_source(s) for s in sources if s.existed_on(as_of)]
 
 
 @dataclass
@@ -68,7 +77,7 @@ class PoliticalMotivation:
 
 def political_motivation(view: CaseView) -> PoliticalMotivation:
     config = indicator_config()
-    findings = [Finding(ind, RULES[ind.id](view)) for ind in config.indicators]
+    findings = [Finding(ind, RULES[ind.id](view), view.as_of) for ind in config.indicators]
     indicators = [f for f in findings if not f.indicator.counter]
     counters = [f for f in findings if f.indicator.counter and f.outcome.status == "met"]
     met = [f for f in indicators if f.outcome.status == "met"]

@@ -29,13 +29,13 @@ def opponent(view: CaseView) -> Outcome:
     human-rights defender, lawyer) or an opposition role is recorded; not met when a profile is recorded
     and none of it is political; unknown when no profile is recorded."""
     roles = [view.ref_fact(f) for f in view.facts_of("opposition_role")]
-    profiles = sorted(set(view.case.subject.profiles) & POLITICAL_PROFILES)
+    profiles = sorted(set(view.profiles) & POLITICAL_PROFILES)
     if profiles:
         roles.insert(0, view.ref_subject(f"profile: {', '.join(profiles)}"))
     if roles:
         return met(roles)
-    if view.case.subject.profiles:
-        return not_met(f"recorded profile: {', '.join(view.case.subject.profiles)}")
+    if view.profiles:
+        return not_met(f"recorded profile: {', '.join(view.profiles)}")
     return unknown("no profile of the subject is recorded")
 
 
@@ -187,10 +187,10 @@ def political_offence(view: CaseView) -> Outcome:
 def targeted_group(view: CaseView) -> Outcome:
     """Met when the subject's profile includes a religious or ethnic minority; not met when a profile is
     recorded without it; unknown when no profile is recorded."""
-    groups = set(view.case.subject.profiles) & {"religious_minority", "ethnic_minority"}
+    groups = set(view.profiles) & {"religious_minority", "ethnic_minority"}
     if groups:
         return met([view.ref_subject(f"profile: {', '.join(sorted(groups))}")])
-    if view.case.subject.profiles:
+    if view.profiles:
         return not_met("no minority group in the recorded profile")
     return unknown("no profile of the subject is recorded")
 

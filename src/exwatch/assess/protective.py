@@ -53,7 +53,7 @@ def eu_citizen(t: Target) -> Outcome:
     """Met when the custodial state is an EU member on the date and the subject is a national of another
     EU member; not met when nationalities are recorded and none qualifies (or the custodial state is not
     an EU member); unknown without a recorded nationality or custodial state."""
-    nationalities = t.view.case.subject.nationalities
+    nationalities = t.view.nationalities
     if not nationalities or not t.view.custodial:
         return unknown("the subject's nationality or the custodial state is not recorded")
     eu = _members("eu", t.view.as_of)

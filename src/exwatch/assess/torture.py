@@ -51,7 +51,7 @@ def group_at_risk(t: Target) -> Outcome:
     defenders, religious or ethnic minorities) about which the evidence holds a current risk finding and
     whose level is high or elevated; not met when the profile places them in no such group, or the
     group's findings give a low level; unknown without a profile or without findings about the group."""
-    profiles = t.view.case.subject.profiles
+    profiles = t.view.profiles
     groups = sorted({PROFILE_GROUPS[p] for p in profiles if p in PROFILE_GROUPS})
     if not profiles:
         return unknown("no profile of the subject is recorded")
@@ -106,12 +106,12 @@ def political_activity(t: Target) -> Outcome:
     subject's profile is political; not met when a profile is recorded, none of it political and no
     opposition role is recorded; otherwise unknown."""
     facts = [t.view.ref_fact(f) for f in t.about_here(t.view.facts_of("opposition_role"))]
-    political = sorted(set(t.view.case.subject.profiles) & POLITICAL_PROFILES)
+    political = sorted(set(t.view.profiles) & POLITICAL_PROFILES)
     if t.persecuting and political:
         facts.insert(0, t.view.ref_subject(f"profile: {', '.join(political)}"))
     if facts:
         return met(facts)
-    profiles = t.view.case.subject.profiles
+    profiles = t.view.profiles
     if profiles and not political and not t.view.facts_of("opposition_role"):
         return not_met(f"recorded profile: {', '.join(profiles)}; no opposition role recorded")
     return unknown("no political activity concerning this state is recorded")

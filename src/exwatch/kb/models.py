@@ -12,11 +12,13 @@ become a precise day here.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from exwatch.kb.yamlfile import LINE_KEY
+from exwatch.model.dates import PartialDate
 
 
 class Record(BaseModel):
@@ -39,6 +41,13 @@ class Source(Record):
     checked: str | None = None
     verified: bool
     note: str | None = None
+
+    def existed_on(self, day: dt.date) -> bool:
+        """Whether the cited text existed on ``day``: from its date (a partial date from its last possible day),
+        or, undated, from the day it was checked — all that is sure then is that it existed when read."""
+        if self.date is not None:
+            return PartialDate.parse(str(self.date)).latest() <= day
+        return self.checked is not None and dt.date.fromisoformat(self.checked) <= day
 
 
 class Document(Record):

@@ -1,0 +1,89 @@
+"""An assessment "as of D" cites nothing that came into existence after D, for every golden case and the example.
+
+For each case the days sampled are spread evenly from its first event to today, plus the days of its events:
+every legal basis of the political-motivation findings and of the torture checklist, and every case source
+any finding cites, must be dated on or before D (an undated legal source counts from the day it was checked).
+
+Not yet covered (issue 10 stays open for them): the procedure models' statute sources (``procedure``), which
+need the wording of each day, and the documents through which a treaty's status (``onward_transfer``) or a
+piece of country evidence was read, many of them copies consulted later than the fact they report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from exwatch.assess.assessment import assess_case
+from exwatch.model.case import CaseFile
+from exwatch.model.dates import PartialDate
+from exwatch.model.validation import validate
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "src" / "exwatch" / "data" / "example" / "ablyazov-2013.yaml"
+CASES = [*sorted((REPO / "tests" / "golden" / "cases").glob("*.yaml")), EXAMPLE]
+SAMPLES = 8
+
+
+@cache
+def _case(path: Path) -> CaseFile:
+    return validate(CaseFile, yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+
+
+def _days(case: CaseFile) -> list[dt.date]:
+    events = sorted(PartialDate.parse(e.date).latest() for e in case.events)
+    first, today = (events[0] if events else dt.date(2000, 1, 1)), dt.date(2026, 12, 4)
+    step = (today - first) / SAMPLES
+    spread = [first + step * i for i in range(SAMPLES)]
+    return sorted(set(spread + events))
+
+
+def _latest(date: object) -> dt.date:
+    return PartialDate.parse(str(date)).latest()
+
+
+NOT_YET = re.compile(r"^\.procedure|^\.onward_transfer|^\.destinations\[\d+\]\.sources\[\d+\]\.sources\[")
+
+
+def _cited(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every source or citation in an assessment, with where it stands."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("sources", "citations") and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, dict):
+                        yield f"{path}.{key}[{i}]", item
+            yield from _cited(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _cited(item, f"{path}[{i}]")
+
+
+def _too_late(case: CaseFile, day: dt.date) -> list[str]:
+    published = {s.id: s.date for s in case.sources}
+    late = []
+    for where, item in _cited(assess_case(case, day).as_dict()):
+        if NOT_YET.match(where):
+            continue
+        if "source" in item and item["source"] in published:  # a citation of a case source
+            date = published[item["source"]]
+        else:
+            date = item.get("date") or item.get("checked")
+        if date is not None and _latest(date) > day:
+            late.append(f"{where}: {item.get('title') or item.get('source') or item.get('reference')} ({date})")
+    return late
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_nothing_cited_as_of_a_day_postdates_it(path: Path) -> None:
+    case = _case(path)
+    faults = {day.isoformat(): _too_late(case, day) for day in _days(case)}
+    faults = {day: late[:5] for day, late in faults.items() if late}
+    assert faults == {}
