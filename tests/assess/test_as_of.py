@@ -1,18 +1,15 @@
 """An assessment "as of D" cites nothing that came into existence after D, for every golden case and the example.
 
 For each case the days sampled are spread evenly from its first event to today, plus the days of its events:
-every legal basis of the political-motivation findings and of the torture checklist, and every case source
-any finding cites, must be dated on or before D (an undated legal source counts from the day it was checked).
-
-Not yet covered (issue 10 stays open for them): the procedure models' statute sources (``procedure``), which
-need the wording of each day, and the documents through which a treaty's status (``onward_transfer``) or a
-piece of country evidence was read, many of them copies consulted later than the fact they report.
+every source the JSON cites — legal bases of findings and checklist items, country evidence and the documents
+it was read in, the documents behind each onward-transfer basis, the statutes and rules of the procedure
+position, and every case source — must be dated on or before D. An undated source is a timeless reference
+(``kb.models.existed_on``) and must say why it has no date (``tests/kb/test_source_dates.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -49,9 +46,6 @@ def _latest(date: object) -> dt.date:
     return PartialDate.parse(str(date)).latest()
 
 
-NOT_YET = re.compile(r"^\.procedure|^\.onward_transfer|^\.destinations\[\d+\]\.sources\[\d+\]\.sources\[")
-
-
 def _cited(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
     """Every source or citation in an assessment, with where it stands."""
     if isinstance(node, dict):
@@ -70,12 +64,8 @@ def _too_late(case: CaseFile, day: dt.date) -> list[str]:
     published = {s.id: s.date for s in case.sources}
     late = []
     for where, item in _cited(assess_case(case, day).as_dict()):
-        if NOT_YET.match(where):
-            continue
-        if "source" in item and item["source"] in published:  # a citation of a case source
-            date = published[item["source"]]
-        else:
-            date = item.get("date") or item.get("checked")
+        is_case_source = "source" in item and item["source"] in published
+        date = published[item["source"]] if is_case_source else item.get("date")
         if date is not None and _latest(date) > day:
             late.append(f"{where}: {item.get('title') or item.get('source') or item.get('reference')} ({date})")
     return late

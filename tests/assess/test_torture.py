@@ -204,7 +204,8 @@ CASES: list[tuple[str, str, str, str | dict[str, Any], dt.date, str]] = [
     ("s5-no-clock-while-government-decides", "S5", "KZ", SEED, LETTER_DAY, "not_met"),
     ("s5-no-procedure-model", "S5", "TJ", {}, DAY, "unknown"),
     ("s6-prime-minister-decides", "S6", "RU", SEED, LETTER_DAY, "met"),
-    ("s6-court-of-cassation-decides", "S6", "RU", SEED, dt.date(2014, 12, 1), "not_met"),
+    # The pourvoi of October 2014 is known from the example's source of 3 February 2015.
+    ("s6-court-of-cassation-decides", "S6", "RU", SEED, dt.date(2015, 2, 10), "not_met"),
     ("s6-no-procedure-model", "S6", "TJ", {}, DAY, "unknown"),
     ("s7-red-notice", "S7", "TJ", {"requests": [_request("TJ", ["x"], kind="red_notice")]}, DAY, "met"),
     (

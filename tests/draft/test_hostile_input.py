@@ -142,7 +142,7 @@ def test_a_markdown_draft_cannot_carry_html_links_or_forged_notes(
     assert "\x07" not in markdown
     assert "\x0b" not in markdown
     # Every note called is defined once, numbered 1, 2, 3…: "[^@0]" and "[^@999]" in the text are not notes.
-    body, _, notes = markdown.partition("\n## Notes\n")
+    body, _, notes = markdown.partition("\n## Notes")
     calls = {int(n) for n in re.findall(r"(?<!\\)\[\^(\d+)\]", body)}
     definitions = [int(n) for n in re.findall(r"^\[\^(\d+)\]:", notes, flags=re.MULTILINE)]
     assert sorted(calls) == definitions == list(range(1, len(definitions) + 1))

@@ -79,7 +79,7 @@ def _md(cli: Cli, kind: str, as_of: str = DECREE_SIGNED, lang: str = "fr") -> st
 
 
 def _split(text: str) -> tuple[str, str]:
-    body, _, notes = text.partition("\n## Notes\n")
+    body, _, notes = text.partition("\n## Notes")
     return body, notes
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from exwatch.cli.kb import app
+from exwatch.draft.profile import Profile
 from exwatch.kb import Knowledge, kb_stats
+from tests.conftest import Cli
 
 runner = CliRunner()
 
@@ -57,3 +59,15 @@ def test_cli_stats_text_lists_unverified_records() -> None:
     result = runner.invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
     assert "Unverified records" in result.output
+
+
+def test_assess_draft_and_kb_show_one_knowledge_version(cli: Cli, profile: Profile) -> None:
+    """The version a draft is registered with is the one `kb stats` and `kb check` print and `assess` records."""
+    cli("example", "load")
+    stats = json.loads(cli("kb", "stats", "--format", "json").stdout)["version"]
+    checked = json.loads(cli("kb", "check", "--format", "json").stdout)["version"]
+    assessed = json.loads(cli("assess", "ablyazov-2013", "--format", "json").stdout)["knowledge_version"]
+    cli("draft", "ablyazov-2013", "--as-of", "2015-05-25")
+    (registered,) = [e["knowledge_version"] for e in json.loads(cli("sent", "list", "--format", "json").stdout)]
+    assert stats == checked == assessed == registered
+    assert stats[:12] in cli("kb", "stats").stdout

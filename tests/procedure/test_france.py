@@ -19,7 +19,8 @@ SEED = [
         "Premier ministre",
         ("pourvoi", "open", "2014-10-30"),
     ),
-    ("2014-11-pourvoi-pending", "2014-11-15", "cassation_pending", "Cour de cassation", None),
+    # Lodged in October 2014; the example's earliest source reporting it is of 3 February 2015.
+    ("2015-02-pourvoi-pending", "2015-02-10", "cassation_pending", "Cour de cassation", None),
     ("2015-05-25-letter-date", "2015-05-25", "opinion_final", "Premier ministre", None),
     (
         "2015-10-decree-signed",

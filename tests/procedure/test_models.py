@@ -56,7 +56,9 @@ def test_an_interim_measure_stays_in_force_after_later_steps_until_lifted() -> N
             "sources": ["judgment"],
         },
     ]
-    case = CaseFile.model_validate(case_data(events=events))
+    # The file kept along the way: undated, so each step is known from its own date (model.known).
+    record = {k: v for k, v in case_data()["sources"][0].items() if k != "date"}
+    case = CaseFile.model_validate(case_data(events=events, sources=[record]))
 
     def measures(day: str) -> list[str]:
         (ecthr,) = [s for s in case_status(case, dt.date.fromisoformat(day)) if s.jurisdiction == "ECTHR"]

@@ -54,6 +54,9 @@ def case_in(jurisdiction: str, events: Iterable[Mapping[str, Any]], *, states: M
         requests=[],
         events=[{"jurisdiction": jurisdiction, "sources": [SOURCE], **e} for e in events],
     )
+    # A walk follows the procedure as its steps happen: the source stands for the file kept along the way, so it
+    # carries no later publication date that would hide the steps before it (model.known).
+    data["sources"][0].pop("date")
     return CaseFile.model_validate(data)
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from exwatch import __version__
+from exwatch.assess.authorities import authority
 from exwatch.assess.checklist import checklists
 from exwatch.assess.context import CaseView
 from exwatch.assess.destinations import RANK, Destination, destination, destinations
@@ -87,7 +88,7 @@ class Assessment:
             "exwatch_version": __version__,
             "political_motivation": self.political.as_dict(),
             "destinations": [d.as_dict() for d in self.destinations],
-            "onward_transfer": [p.as_dict() for p in self.onward],
+            "onward_transfer": [p.as_dict(self.as_of) for p in self.onward],
             "procedure": self.procedure_block(),
             "procedure_all": [s.as_dict() for s in self.procedure],
             "conclusion": self.conclusion.as_dict(),
@@ -95,12 +96,16 @@ class Assessment:
 
 
 def _conclude(
-    political: PoliticalMotivation, dests: list[Destination], onward: list[Path], persecuting: list[str]
+    political: PoliticalMotivation,
+    dests: list[Destination],
+    onward: list[Path],
+    persecuting: list[str],
+    as_of: dt.date,
 ) -> Conclusion:
     """Protection is warranted when any bar applies; reasons run from the absolute bars down.
 
     1. A high torture risk for this subject in a destination (ECHR art. 3, CAT art. 3: absolute).
-    2. A path on to the persecuting state or another high-risk state (CAT GC4 § 12).
+    2. A path on to the persecuting state or another high-risk state (CAT GC1 § 2, then GC4 § 12).
     3. A high or elevated political motivation (ETS 24 art. 3(2); national political-purpose bars).
     4. A high risk of a flagrantly unfair trial (ECHR art. 6, Othman v. UK).
     """
@@ -112,13 +117,14 @@ def _conclude(
                 f"UN CAT art. 3): level high from {len(d.torture.evidence)} finding(s)"
                 + (f" and {len(d.personal)} personal factor(s)" if d.personal else "")
             )
+    chain = authority("chain_refoulement", as_of)  # the text of the day: GC1 (1997) before GC4 (2017)
     risky = [p for p in onward if RANK.get(p.risk, 0) >= RANK["high"]]
     to_persecutor = [p for p in risky if p.states[-1] in persecuting]
     for p in to_persecutor:
         bases = " / ".join(", ".join(sorted({lk.label for lk in hop})) for hop in p.hops)
         reasons.append(
             f"Onward transfer to the persecuting state: {' → '.join(p.states)} ({bases}); torture "
-            f"risk there: {p.risk} (CAT General Comment No. 4 § 12)"
+            f"risk there: {p.risk}" + (f" ({chain.short})" if chain else "")
         )
     others = sorted({p.states[-1] for p in risky if p not in to_persecutor})
     if others:
@@ -171,7 +177,7 @@ def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
     # Paths into the persecuting state first: that is the transfer the request may be a proxy for.
     onward.sort(key=lambda p: (p.states[-1] not in view.persecuting, len(p.states), p.states))
     procedure = case_status(case, as_of)
-    conclusion = _conclude(political, dests, onward, view.persecuting)
+    conclusion = _conclude(political, dests, onward, view.persecuting, as_of)
     # The checklist explains each destination and asks what is missing; it changes no level or reason.
     for dest, found in zip(dests, checklists(view, [d.state for d in dests], onward, procedure).values(), strict=True):
         dest.checklist = [f.as_dict() for f in found.findings]

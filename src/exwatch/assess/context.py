@@ -1,11 +1,5 @@
-"""A case as the rules see it on a given day: only what was known by then, with handy lookups.
-
-Known by then means two things: the fact had surely happened (its own date, a partial date counting from its
-last possible day), and it had been told — a fact that cites sources is known from its earliest source's date,
-so a 2016 article about a 2001 event makes the event known in 2016 unless an earlier source says it. A fact
-that cites no source, or only undated ones, counts from its own date: nothing says when it was learnt. The
-citations a finding shows are likewise only those published by the day.
-"""
+"""A case as the rules see it on a given day: only what was known by then (the rule is
+:mod:`exwatch.model.known`'s), with handy lookups."""
 
 from __future__ import annotations
 
@@ -14,12 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from exwatch.model.case import CaseFile, Citation, Event, Fact, Request
-from exwatch.model.dates import PartialDate
-
-
-def _known_by(date: str | None, as_of: dt.date) -> bool:
-    """Undated facts count (we cannot tell); dated ones only once they had surely happened."""
-    return date is None or PartialDate.parse(date).latest() <= as_of
+from exwatch.model.known import Known
 
 
 @dataclass(frozen=True)
@@ -37,17 +26,16 @@ class CaseView:
     as_of: dt.date
 
     @cached_property
-    def _published(self) -> dict[str, dt.date | None]:
-        """Each case source's last possible publication day (None when undated)."""
-        return {s.id: PartialDate.parse(s.date).latest() if s.date else None for s in self.case.sources}
+    def _known(self) -> Known:
+        return Known(self.case, self.as_of)
 
     def cites(self, citations: list[Citation] | tuple[Citation, ...]) -> tuple[Citation, ...]:
         """The citations that can be made on the day: sources published by then (undated ones count)."""
-        return tuple(c for c in citations if (day := self._published.get(c.source)) is None or day <= self.as_of)
+        return self._known.cites(citations)
 
     def known(self, date: str | None, citations: list[Citation]) -> bool:
         """Had happened by the day and, when it cites sources, at least one of them was out by then."""
-        return _known_by(date, self.as_of) and (not citations or bool(self.cites(citations)))
+        return self._known.known(date, citations)
 
     @cached_property
     def facts(self) -> list[Fact]:

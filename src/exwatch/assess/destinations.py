@@ -120,7 +120,9 @@ def destination(view: CaseView, state: str) -> Destination:
             "body": r.body,
             "reference": r.reference,
             "finding": r.finding,
-            "sources": [s.model_dump(exclude_none=True, exclude={"line"}) for s in r.sources],
+            "sources": [
+                s.model_dump(exclude_none=True, exclude={"line"}) for s in r.sources if s.existed_on(view.as_of)
+            ],
         }
         for r in records
     ]

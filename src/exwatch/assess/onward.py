@@ -30,7 +30,9 @@ class Path:
     hops: tuple[tuple[Link, ...], ...]
     risk: str
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, as_of: dt.date) -> dict[str, Any]:
+        """The path as the assessment prints it; each basis cites the documents in existence on ``as_of``
+        (a 2022 law ending a treaty is not cited for a path of 2012)."""
         return {
             "path": list(self.states),
             "basis": [
@@ -42,7 +44,7 @@ class Path:
                         "basis": link.basis,
                         "label": link.label,
                         "verified": link.verified,
-                        "sources": [_citation(c) for c in link.sources],
+                        "sources": [_citation(c) for c in link.sources if c.existed_on(as_of)],
                     }
                     for link in hop
                 ]

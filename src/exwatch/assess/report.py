@@ -62,7 +62,7 @@ def to_markdown(data: dict[str, Any], case: CaseFile) -> str:
     out: list[str] = []
     add = out.append
     add(f"# Assessment — {data['subject']} ({data['case']}), as of {data['as_of']}\n")
-    add(f"Knowledge version `{data['knowledge_version'][:16]}`, exwatch {data['exwatch_version']}.\n")
+    add(f"Knowledge version `{data['knowledge_version'][:12]}`, exwatch {data['exwatch_version']}.\n")
 
     conclusion = data["conclusion"]
     add("## Conclusion\n")

@@ -24,6 +24,16 @@ app = typer.Typer(
 PATH_OPTION = typer.Option(None, "--path", help="a knowledge directory to check instead of the shipped one")
 
 
+def _version(path: Path | None) -> str:
+    """The knowledge version ``assess`` and ``draft`` record (all the data the assessment reads) for the
+    shipped data; for another directory, the digest of its files."""
+    if path is None:
+        from exwatch.assess.assessment import assessment_version
+
+        return assessment_version()
+    return knowledge_version(path)
+
+
 @app.command("check")
 def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Validate every knowledge file; exit 1 and print file:line for each fault."""
@@ -33,13 +43,13 @@ def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
 
         faults += [dataclasses.replace(f, file=f"evidence/{f.file}") for f in check_evidence()]
     if fmt is ReadFormat.json:
-        print_json({"version": knowledge_version(path), "faults": [dataclasses.asdict(f) for f in faults]})
+        print_json({"version": _version(path), "faults": [dataclasses.asdict(f) for f in faults]})
     elif faults:
         for fault in faults:
             console.print(escape(str(fault)))
         console.print(f"[red]{len(faults)} fault(s)[/red]")
     else:
-        console.print(f"Knowledge base OK (version {knowledge_version(path)[:12]})")
+        console.print(f"Knowledge base OK (version {_version(path)[:12]})")
     if faults:
         raise typer.Exit(1)
 
@@ -55,6 +65,7 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
         print_json(
             {
                 **dataclasses.asdict(result),
+                "version": _version(path),
                 "evidence": {
                     "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in evidence.coverage().items()},
                     "unverified": [
@@ -66,7 +77,7 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
         )
         return
     console.print(
-        f"Knowledge version {result.version[:12]}: {result.states} states, {result.records} "
+        f"Knowledge version {_version(path)[:12]}: {result.states} states, {result.records} "
         f"sourced records ({result.verified} verified, {len(result.unverified)} unverified); "
         f"{result.bilateral} bilateral treaties, {result.absences} absences, {result.practice} practice"
     )

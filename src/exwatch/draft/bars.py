@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from exwatch.assess.assessment import Assessment
+from exwatch.assess.authorities import authority
+from exwatch.assess.engine import legal_source
 from exwatch.draft.context import _data
 from exwatch.kb import members_at, parties_at
 
@@ -15,7 +17,7 @@ from exwatch.kb import members_at, parties_at
 class Bar:
     id: str
     text: str
-    source: dict[str, Any]
+    source: dict[str, Any] | None
 
 
 def _holds(condition: str, assessment: Assessment, custodial: str, refugee: bool) -> bool:
@@ -35,6 +37,15 @@ def _holds(condition: str, assessment: Assessment, custodial: str, refugee: bool
     raise ValueError(f"unknown condition {condition!r} in draft/data/bars.yaml")
 
 
+def _source(entry: dict[str, Any], day: dt.date) -> dict[str, Any] | None:
+    """The bar's source, or the text of the day for a proposition stated by successive texts."""
+    if "authority" in entry:
+        text = authority(entry["authority"], day)
+        return None if text is None else legal_source(text.source)
+    source: dict[str, Any] = entry["source"]
+    return source
+
+
 def bars_for(assessment: Assessment, custodial: str, lang: str, refugee: bool) -> list[Bar]:
     """General bars first, then the custodial state's own; each only if it applies and existed that day."""
     data = _data("bars.yaml")
@@ -43,5 +54,5 @@ def bars_for(assessment: Assessment, custodial: str, lang: str, refugee: bool) -
         if dt.date.fromisoformat(entry["since"]) > assessment.as_of:
             continue
         if _holds(entry["when"], assessment, custodial, refugee):
-            found.append(Bar(entry["id"], " ".join(entry[lang].split()), entry["source"]))
+            found.append(Bar(entry["id"], " ".join(entry[lang].split()), _source(entry, assessment.as_of)))
     return found

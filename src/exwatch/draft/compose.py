@@ -11,6 +11,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from exwatch.assess.assessment import Assessment
+from exwatch.assess.authorities import authority
+from exwatch.assess.engine import legal_source
 from exwatch.draft import material
 from exwatch.draft.bars import bars_for
 from exwatch.draft.context import DraftContext, _data, format_date, state_name
@@ -85,56 +87,11 @@ def _ru_reference(text: str) -> str:
     return re.sub(r"\s*\([^)]*[A-Za-z]{3,}[^)]*\)", "", text).strip()
 
 
-# Sources the letters cite for general propositions (the bars carry their own).
-GC4 = {
-    "title": "UN Committee against Torture, General Comment No. 4 (2017) on the implementation of article 3 "
-    "in the context of article 22",
-    "pinpoint": "CAT/C/GC/4, § 12",
-    "checked": "2026-11-29",
-    "verified": False,
-}
-SAADI = {
-    "title": "European Court of Human Rights (Grand Chamber), Saadi v. Italy, no. 37201/06, 28 February 2008",
-    "pinpoint": "§§ 147-148",
-    "checked": "2026-11-29",
-    "verified": False,
-}
-
-
-ARTICLE3 = {
-    "title": "Constitution of the ICPO-INTERPOL, Article 3",
-    "checked": "2026-11-29",
-    "verified": False,
-    "url": "https://www.interpol.int/Who-we-are/Legal-framework",
-}
-# INTERPOL's refugee policy: the Executive Committee's policy of 2014, then the General Assembly's resolution of
-# 2017. A document cites the one in force on its date (research notes, procedures.md § 15; days not verified).
-REFUGEE_POLICIES = [
-    (
-        "2017-09-29",
-        {
-            "title": "INTERPOL General Assembly, Refugee Resolution (GA-2017-86-RES-09)",
-            "issuer": "INTERPOL",
-            "url": "https://www.interpol.int/Who-we-are/Legal-framework/INTERPOL-Refugee-Resolution",
-            "checked": "2026-11-29",
-            "verified": False,
-        },
-    ),
-    (
-        "2014-06-30",
-        {
-            "title": "INTERPOL Executive Committee, policy on refugees (June 2014)",
-            "issuer": "INTERPOL",
-            "checked": "2026-11-29",
-            "verified": False,
-            "note": "known from Fair Trials and PACE reports, not read in the original",
-        },
-    ),
-]
-
-
-def _refugee_policy(day: dt.date) -> dict[str, Any] | None:
-    return next((source for since, source in REFUGEE_POLICIES if dt.date.fromisoformat(since) <= day), None)
+def _authority(key: str, day: dt.date) -> dict[str, Any] | None:
+    """The text a document dated ``day`` cites for a general proposition (assess/data/authorities.yaml): the
+    latest in existence then, e.g. CAT General Comment No. 1 (1997) before No. 4 (2017)."""
+    text = authority(key, day)
+    return None if text is None else legal_source(text.source)
 
 
 def _ccf_limits(lang: Lang, day: dt.date) -> list[str]:
@@ -207,10 +164,10 @@ def compose(
         ],
         addressed_to_next=addressee.get("is_next", False),
         stage_source=stage_source,
-        gc4=GC4,
-        saadi=SAADI,
-        article3=ARTICLE3,
-        refugee_resolution=_refugee_policy(assessment.as_of),
+        chain=_authority("chain_refoulement", assessment.as_of),
+        saadi=_authority("assurances", assessment.as_of),
+        article3=_authority("interpol_neutrality", assessment.as_of),
+        refugee_resolution=_authority("interpol_refugees", assessment.as_of),
         ccf_limits=_ccf_limits(lang, assessment.as_of),
         instruments=_data("instruments.yaml").get(lang, {}),
         d=d,
@@ -233,4 +190,6 @@ def compose(
     meta["description"] = "case sources cited: " + ", ".join(cited)
     document = parse(markup, ctx.notes.items, meta)
     document.cited = cited
+    document.cited_dates = {key: ctx.notes.dates.get(key) for key in ctx.notes.used}
+    document.sources_as_of = format_date(assessment.as_of, lang)
     return document

@@ -19,9 +19,11 @@ from markupsafe import Markup
 
 from exwatch.assess.assessment import Assessment
 from exwatch.draft.safe import inert
+from exwatch.kb.models import existed_on
 from exwatch.model.case import CaseFile, Citation
 from exwatch.model.countries import country_name
 from exwatch.model.dates import PartialDate
+from exwatch.model.known import Known
 from exwatch.model.vocab import Lang, vocabulary
 
 MONTHS = {
@@ -209,15 +211,18 @@ class Notes:
         self._texts: list[str] = []
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
+        self.dates: dict[str, str | None] = {}  # key → the date of the source a note cites (None: undated)
         self.items: list[str] = []
         self.used: list[str] = []  # keys of the notes the text calls, in order
 
-    def add(self, key: str, text: str) -> Markup:
-        """A placeholder for a note whose text is data (a source's title, URL, reference): stored inert."""
+    def add(self, key: str, text: str, date: str | None = None) -> Markup:
+        """A placeholder for a note whose text is data (a source's title, URL, reference): stored inert, with
+        the date of the source it cites."""
         if key not in self._index:
             self._texts.append(inert(text))
             self._keys.append(key)
             self._index[key] = len(self._texts) - 1
+            self.dates[key] = date
         return Markup(f"[^@{self._index[key]}]")
 
     def number(self, markup: str) -> str:
@@ -263,13 +268,10 @@ class DraftContext:
 
     def usable(self, citations: list[Citation] | tuple[Citation, ...], limit: int = 4) -> list[Citation]:
         """The citations a document dated on the assessment day can make: each source once, none published
-        after that day (a letter of May 2015 cannot cite a judgment of 2016), at most ``limit``."""
-        by_id = {s.id: s for s in self.case.sources}
+        after that day (a letter of May 2015 cannot cite a judgment of 2016; one dated only "2015-05" is out
+        once May has passed: :mod:`exwatch.model.known`), at most ``limit``."""
         kept: list[Citation] = []
-        for c in citations:
-            date = by_id[c.source].date
-            if date is not None and PartialDate.parse(date).earliest() > self.assessment.as_of:
-                continue
+        for c in Known(self.case, self.assessment.as_of).cites(citations):
             if all(k.source != c.source for k in kept):
                 kept.append(c)
         return kept[:limit]
@@ -282,12 +284,18 @@ class DraftContext:
             source = by_id[c.source].model_dump(exclude_none=True)
             if c.pinpoint:
                 source["pinpoint"] = c.pinpoint
-            calls.append(self.notes.add(f"case:{c.source}:{c.pinpoint}", _source_note(source, self.lang)))
+            key = f"case:{c.source}:{c.pinpoint}"
+            calls.append(self.notes.add(key, _source_note(source, self.lang), source.get("date")))
         return Markup("".join(calls))
 
-    def cite_legal(self, source: dict[str, Any]) -> Markup:
+    def cite_legal(self, source: dict[str, Any] | None) -> Markup:
+        """A note for a legal source; none for a text that did not yet exist on the document's date (or none at
+        all): a letter of 2015 cannot rest on a general comment of 2017."""
+        if source is None or not existed_on(source.get("date"), self.assessment.as_of):
+            return Markup("")
         key = f"legal:{source.get('title')}:{source.get('pinpoint')}"
-        return self.notes.add(key, _source_note(source, self.lang))
+        date = source.get("date")
+        return self.notes.add(key, _source_note(source, self.lang), None if date is None else str(date))
 
     def facts(self, *kinds: str) -> list[Any]:
         day = self.assessment.as_of

@@ -42,6 +42,8 @@ class Document:
     notes: list[str]
     meta: dict[str, str]
     cited: list[str] = field(default_factory=list)  # ids of the case sources the notes cite
+    cited_dates: dict[str, str | None] = field(default_factory=dict)  # each note's key → its source's date
+    sources_as_of: str = ""  # the document's date as its language writes it: the notes cite what existed then
 
 
 def inline(text: str) -> list[Run]:

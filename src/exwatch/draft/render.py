@@ -27,6 +27,18 @@ from exwatch.draft.safe import clean
 from exwatch.errors import ExwatchError
 
 NOTES_TITLE = {"en": "Notes", "fr": "Notes", "ru": "Примечания"}
+AS_AVAILABLE = {
+    "en": "sources as available on",
+    "fr": "sources telles que disponibles le",
+    "ru": "источники по состоянию на",
+}
+
+
+def notes_title(doc: Document, lang: str) -> str:
+    """ "Notes (sources as available on 25 May 2015)": a draft dated in the past says which day its notes speak
+    for; the "checked" date in a note is the day the source was last read, not the document's date."""
+    title = NOTES_TITLE[lang]
+    return f"{title} ({AS_AVAILABLE[lang]} {doc.sources_as_of})" if doc.sources_as_of else title
 
 
 # The characters CommonMark and GitHub Markdown read as markup within a line (links, images and HTML need
@@ -59,7 +71,7 @@ def to_markdown(doc: Document, lang: str) -> str:
         prefix = {"title": "# ", "heading": "## ", "bullet": "- ", "numbered": "1. "}.get(block.kind, "")
         out.append(prefix + text.replace("\n", "  \n") if block.kind in ("paragraph", "right") else prefix + text)
     if doc.notes:
-        out.append(f"## {NOTES_TITLE[lang]}")
+        out.append(f"## {md_text(notes_title(doc, lang))}")
         out += [f"[^{i}]: {md_text(note)}" for i, note in enumerate(doc.notes, 1)]
     return "\n\n".join(out) + "\n"
 
@@ -102,7 +114,7 @@ def to_html(doc: Document, lang: str) -> str:
         body.append(f"</{open_list}>")
     if doc.notes:
         items = "".join(f"<li>{note}</li>" for note in doc.notes)
-        body.append(f'<h2 class="notes">{NOTES_TITLE[lang]}</h2><ol class="notes">{items}</ol>')
+        body.append(f'<h2 class="notes">{html.escape(notes_title(doc, lang))}</h2><ol class="notes">{items}</ol>')
     title = html.escape(clean(doc.meta.get("title", "")))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{meta}'
@@ -158,7 +170,7 @@ def to_docx(doc: Document, lang: str) -> bytes:
     for block in doc.blocks:
         _docx_block(word, block)
     if doc.notes:
-        word.add_heading(NOTES_TITLE[lang], level=2)
+        word.add_heading(notes_title(doc, lang), level=2)
         for i, note in enumerate(doc.notes, 1):
             para = word.add_paragraph()
             para.add_run(f"{i}. ").bold = True

@@ -11,6 +11,7 @@ Layout of a knowledge directory (the shipped one is ``exwatch/kb/data``)::
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,7 @@ from exwatch.kb.models import (
     Source,
     State,
     StatesFile,
+    existed_on,
 )
 from exwatch.kb.yamlfile import line_at, parse_file
 
@@ -56,6 +58,9 @@ class Citation:
     checked: str
     verified: bool
     note: str | None
+
+    def existed_on(self, day: dt.date) -> bool:
+        return existed_on(self.date, day)
 
 
 @dataclass(frozen=True)

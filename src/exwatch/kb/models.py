@@ -21,6 +21,13 @@ from exwatch.kb.yamlfile import LINE_KEY
 from exwatch.model.dates import PartialDate
 
 
+def existed_on(date: str | int | None, day: dt.date) -> bool:
+    """Whether a text dated ``date`` existed on ``day``: a partial date counts from its last possible day. An
+    undated source counts: it is a timeless reference (a live status chart of dated deposits, a database), and
+    ``kb stats`` lists the undated ones still to date."""
+    return date is None or PartialDate.parse(str(date)).latest() <= day
+
+
 class Record(BaseModel):
     """Base of every mapping: no unknown keys, immutable, remembers its line."""
 
@@ -43,11 +50,8 @@ class Source(Record):
     note: str | None = None
 
     def existed_on(self, day: dt.date) -> bool:
-        """Whether the cited text existed on ``day``: from its date (a partial date from its last possible day),
-        or, undated, from the day it was checked — all that is sure then is that it existed when read."""
-        if self.date is not None:
-            return PartialDate.parse(str(self.date)).latest() <= day
-        return self.checked is not None and dt.date.fromisoformat(self.checked) <= day
+        """Whether the cited text existed on ``day`` (see :func:`existed_on`)."""
+        return existed_on(self.date, day)
 
 
 class Document(Record):

@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Literal
 
 from exwatch.kb.loader import Citation, Knowledge, load_knowledge
-from exwatch.kb.models import Membership, Party, Source
+from exwatch.kb.models import Membership, Party, Practice, Source
 from exwatch.model.dates import PartialDate
 
 LinkKind = Literal["multilateral", "bilateral", "practice"]
@@ -150,11 +150,23 @@ def _bilateral(k: Knowledge, on: dt.date) -> list[Link]:
     return links
 
 
+def documented_on(k: Knowledge, record: Practice) -> dt.date:
+    """The first day a documented transfer was known: it had happened and a source reporting it was out (a
+    2016 report of a 2013 transfer documents it from 2016, unless an earlier source reports it). Undated
+    sources count from the transfer itself."""
+    happened = PartialDate.parse(record.date).earliest()
+    published = [PartialDate.parse(c.date).latest() for c in _cites(k, record.sources) if c.date is not None]
+    undated = any(c.date is None for c in _cites(k, record.sources))
+    if not published or undated:
+        return happened
+    return max(happened, min(published))
+
+
 def _practice(k: Knowledge, on: dt.date) -> list[Link]:
     links: list[Link] = []
     for p in k.links.practice:
         when = PartialDate.parse(p.date)
-        if p.outcome != "transferred" or when.earliest() > on:
+        if p.outcome != "transferred" or documented_on(k, p) > on:
             continue  # not yet documented on that date
         label = f"{p.mode.replace('-', ' ')} ({when})" + (f": {p.subject}" if p.subject else "")
         links.append(
@@ -210,4 +222,5 @@ def link_epochs(knowledge: Knowledge | None = None) -> tuple[dt.date, ...]:
             _switch_days(party, found)
     for record in [*k.links.bilateral, *k.links.practice]:
         _switch_days(record, found)
+    found.update(documented_on(k, p) for p in k.links.practice)
     return tuple(sorted(found))

@@ -34,6 +34,7 @@ class Draft:
     knowledge_version: str
     sources: list[str]
     register_id: int
+    cited_dates: dict[str, str | None]  # every note's source (case:ID:pinpoint, legal:TITLE:pinpoint) → its date
 
 
 def _salutation(body: Body, lang: Lang) -> str:
@@ -152,4 +153,4 @@ def draft(
         content=content,
         file_name=file_name,
     )
-    return Draft(content, case_id, kind, lang, addressee["name"], version, document.cited, row.pk)
+    return Draft(content, case_id, kind, lang, addressee["name"], version, document.cited, row.pk, document.cited_dates)

@@ -12,6 +12,7 @@ from typing import Any
 
 from exwatch.model.case import CaseFile, Event
 from exwatch.model.dates import PartialDate
+from exwatch.model.known import Known
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,11 @@ class Standing:
 
 
 def timeline(case: CaseFile, as_of: dt.date | None = None) -> list[Event]:
-    """Events in date order; with ``as_of``, only those that had surely happened by then."""
+    """Events in date order; with ``as_of``, only those known by then (:mod:`exwatch.model.known`)."""
     events = case.sorted_events()
     if as_of is not None:
-        events = [e for e in events if PartialDate.parse(e.date).latest() <= as_of]
+        known = Known(case, as_of)
+        events = [e for e in events if known.known(e.date, e.sources)]
     return events
 
 

@@ -8,11 +8,13 @@ every case for the dashboard, the ``deadlines`` command and the calendar export.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from exwatch.kb.models import Source
 from exwatch.logic import cases
 from exwatch.logic.standing import timeline
 from exwatch.model.case import CaseFile, Event
@@ -26,6 +28,7 @@ class JurisdictionStatus:
     jurisdiction: str
     position: Position | None
     latest: Event
+    as_of: dt.date  # the statutes and rules cited are those in existence on this day
 
     def as_dict(self) -> dict[str, Any]:
         pos = self.position
@@ -58,12 +61,12 @@ class JurisdictionStatus:
             "next_decision_by": _body(stage.next) if stage.next else None,
             "decides": _text(stage.decides) if stage.decides else None,
             "deadline": next_deadline(pos),
-            "remedies": [_clock(c) for c in pos.remedies],
-            "clocks": [_clock(c) for c in pos.clocks],
+            "remedies": [_clock(c, self.as_of) for c in pos.remedies],
+            "clocks": [_clock(c, self.as_of) for c in pos.clocks],
             "available": [{"id": r.id, **_text(r.label), "body": _body(r.body)} for r in pos.available],
             "advocacy": _text(stage.advocacy) if stage.advocacy else None,
             "warnings": pos.warnings,
-            "sources": [s.model_dump(exclude_none=True) for s in stage.sources],
+            "sources": _sources(stage.sources, self.as_of),
         }
 
 
@@ -79,7 +82,12 @@ def _event(event: Event) -> dict[str, Any]:
     return {"id": event.id, "date": event.date, "action": event.action, "result": event.result, "body": event.body}
 
 
-def _clock(clock: Clock) -> dict[str, Any]:
+def _sources(sources: Sequence[Source], day: dt.date) -> list[dict[str, Any]]:
+    """The texts a rule rests on that existed on ``day`` (a later amendment is not cited for an earlier day)."""
+    return [s.model_dump(exclude_none=True) for s in sources if s.existed_on(day)]
+
+
+def _clock(clock: Clock, day: dt.date) -> dict[str, Any]:
     limit, window = clock.limit, clock.window
     out: dict[str, Any] = {
         "id": clock.id,
@@ -92,7 +100,7 @@ def _clock(clock: Clock) -> dict[str, Any]:
         "counting": limit.counting if limit else None,
         "binds": limit.binds if limit else None,
         "started_by": clock.started_by.id if clock.started_by else None,
-        "sources": [s.model_dump(exclude_none=True) for s in limit.sources] if limit else [],
+        "sources": _sources(limit.sources, day) if limit else [],
     }
     if clock.remedy:
         out["body"] = _body(clock.remedy.body)
@@ -117,7 +125,7 @@ def case_status(case: CaseFile, as_of: dt.date | None = None) -> list[Jurisdicti
     for jurisdiction, events in by_jurisdiction.items():
         model = procedure_for(jurisdiction)
         pos = position(model, events, day) if model else None
-        out.append(JurisdictionStatus(jurisdiction, pos, events[-1]))
+        out.append(JurisdictionStatus(jurisdiction, pos, events[-1], day))
     # Custodial jurisdictions first: that is where the removal is decided.
     custodial = {r.state for r in case.states if "custodial" in r.roles}
     return sorted(out, key=lambda s: (s.jurisdiction not in custodial, s.jurisdiction))
@@ -133,9 +141,11 @@ class Due:
     subject: str
     jurisdiction: str
     clock: Clock
+    as_of: dt.date
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case": self.case_id, "subject": self.subject, "jurisdiction": self.jurisdiction, **_clock(self.clock)}
+        clock = _clock(self.clock, self.as_of)
+        return {"case": self.case_id, "subject": self.subject, "jurisdiction": self.jurisdiction, **clock}
 
 
 def upcoming_deadlines(session: Session, as_of: dt.date, within_days: int | None) -> list[Due]:
@@ -152,5 +162,5 @@ def upcoming_deadlines(session: Session, as_of: dt.date, within_days: int | None
                     continue
                 if clock.window.latest < as_of or (horizon is not None and clock.window.earliest > horizon):
                     continue
-                found.append(Due(case.id, case.subject.primary_name, status.jurisdiction, clock))
+                found.append(Due(case.id, case.subject.primary_name, status.jurisdiction, clock, as_of))
     return sorted(found, key=lambda d: (d.clock.window.earliest if d.clock.window else as_of, d.case_id))
