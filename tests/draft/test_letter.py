@@ -29,7 +29,7 @@ def _letter(lang: Lang) -> tuple[Document, str]:
     (france,) = [s for s in assessment.procedure if s.jurisdiction == "FR"]
     assert france.position is not None
     assert france.position.stage is not None
-    to = resolve_addressee("FR", france.position.stage.next, None, lang)
+    to = resolve_addressee("FR", france.position.stage.next, None, lang, LETTER_DAY)
     document = compose(
         "letter", lang, assessment, Profile.model_validate(MEP.model_dump()).for_template(lang), to, LETTER_DAY
     )

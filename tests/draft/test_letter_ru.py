@@ -40,7 +40,7 @@ def _compose(case: CaseFile, to: dict[str, object] | None = None) -> Document:
         (france,) = [s for s in assessment.procedure if s.jurisdiction == "FR"]
         assert france.position is not None
         assert france.position.stage is not None
-        to = resolve_addressee("FR", france.position.stage.next, None, "ru")
+        to = resolve_addressee("FR", france.position.stage.next, None, "ru", LETTER_DAY)
     return compose("letter", "ru", assessment, AUTHOR.for_template("ru"), dict(to), LETTER_DAY)
 
 
@@ -133,7 +133,7 @@ def test_a_woman_is_written_about_in_the_feminine() -> None:
 
 
 def test_a_letter_to_the_ukrainian_prosecutor_general_is_addressed_in_russian() -> None:
-    to = resolve_addressee("UA", None, "Prosecutor General", "ru")
+    to = resolve_addressee("UA", None, "Prosecutor General", "ru", LETTER_DAY)
     body = _body(to_markdown(_compose(example_case(), to), "ru"))
     assert "Генеральному прокурору Украины" in body
     assert "Уважаемый господин Генеральный прокурор!" in body

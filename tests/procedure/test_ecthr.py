@@ -3,11 +3,13 @@ change of time limit, and a sequence the model does not expect."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from exwatch.model.case import CaseFile
+from exwatch.procedure.loader import procedure_for
 from tests.factories import case_data
 from tests.procedure.walk import assert_stage, assert_step, assert_warned, case_in, status_in, walk_rows
 
@@ -66,8 +68,14 @@ def test_alikhonov_rule39_then_communication(as_of: str, stage: str, next_body: 
 def test_a_pending_rule39_request_names_the_duty_judge_and_how_to_send_it() -> None:
     nxt = status_in(_case(ALIKHONOV), "ECTHR", "2011-06-14")["next_decision_by"]
     assert "Rule 39 – Urgent" in nxt["address"]["en"]
-    assert "r39.echr.coe.int" in nxt["postal"]
+    # How to send it on that day: fax and post; the online Rule 39 Site did not exist yet (issue 10).
+    assert any(line.startswith("fax ") for line in nxt["reach"])
+    assert not any("r39.echr.coe.int" in line for line in nxt["reach"])
     assert nxt["name"]["local"].startswith("Cour européenne des droits de l'homme — juge de permanence")
+    model = procedure_for("ECTHR")
+    assert model is not None
+    (duty_judge,) = {r.body.name.en: r.body for s in model.stages for r in s.remedies if r.id == "rule39"}.values()
+    assert "https://r39.echr.coe.int" in " ".join(duty_judge.reach(dt.date(2025, 1, 15)))
 
 
 def test_while_rule39_is_in_force_the_application_has_no_computable_deadline_here() -> None:

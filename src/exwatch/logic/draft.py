@@ -50,7 +50,7 @@ def _salutation(body: Body, lang: Lang) -> str:
     return f"Dear {core}"
 
 
-def _addressee(body: Body, lang: Lang, is_next: bool) -> dict[str, Any]:
+def _addressee(body: Body, lang: Lang, is_next: bool, day: dt.date) -> dict[str, Any]:
     name = body.name.local if lang != "en" and body.name.local else body.name.en
     address = (
         body.address.local
@@ -61,7 +61,7 @@ def _addressee(body: Body, lang: Lang, is_next: bool) -> dict[str, Any]:
         "name": name,
         "address": address,
         "salutation": _salutation(body, lang),
-        "postal": [p.strip() for p in (body.postal or "").split(",") if p.strip()],
+        "postal": body.reach(day),
         "is_next": is_next,
     }
 
@@ -74,17 +74,19 @@ def _bodies(jurisdiction: str) -> list[Body]:
     return found + [r.body for r in model.always]
 
 
-def resolve_addressee(jurisdiction: str | None, next_body: Body | None, to: str | None, lang: Lang) -> dict[str, Any]:
+def resolve_addressee(
+    jurisdiction: str | None, next_body: Body | None, to: str | None, lang: Lang, day: dt.date
+) -> dict[str, Any]:
     """The next decision-maker by default; ``to`` picks another body of the jurisdiction's procedure by name."""
     if to is None:
         if next_body is None:
             raise InputError("the procedure has no next decision-maker at this date; name the addressee with --to")
-        return _addressee(next_body, lang, True)
+        return _addressee(next_body, lang, True, day)
     candidates = _bodies(jurisdiction) if jurisdiction else []
     wanted = to.lower()
     for body in candidates:
         if wanted in body.name.en.lower() or (body.name.local and wanted in body.name.local.lower()):
-            return _addressee(body, lang, next_body is not None and body == next_body)
+            return _addressee(body, lang, next_body is not None and body == next_body, day)
     names = sorted({b.name.local or b.name.en for b in candidates})
     raise InputError(f"--to {to!r} matches no body of this procedure; choose one of: {'; '.join(names)}")
 
@@ -126,11 +128,11 @@ def draft(
     custodial = next((s for s in assessment.procedure if s.position and s.position.stage), None)
     next_body = custodial.position.stage.next if custodial and custodial.position and custodial.position.stage else None
     if kind in _FORUM_BODY and to is None:
-        addressee = _addressee(_forum_body(kind), lang, False)
+        addressee = _addressee(_forum_body(kind), lang, False, as_of)
     elif kind == "brief" and to is None:
         addressee = {"name": "", "address": "", "salutation": "", "postal": [], "is_next": False}
     else:
-        addressee = resolve_addressee(custodial.jurisdiction if custodial else None, next_body, to, lang)
+        addressee = resolve_addressee(custodial.jurisdiction if custodial else None, next_body, to, lang, as_of)
     profile = load_profile().for_template(lang)
     document = compose(kind, lang, assessment, profile, addressee, today or as_of)
     if fmt == "md":

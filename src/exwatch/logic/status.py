@@ -58,12 +58,12 @@ class JurisdictionStatus:
             "latest_event": _event(self.latest),
             "in_custody": pos.in_custody,
             "measures_in_force": [_event(m) for m in pos.measures],
-            "next_decision_by": _body(stage.next) if stage.next else None,
+            "next_decision_by": _body(stage.next, self.as_of) if stage.next else None,
             "decides": _text(stage.decides) if stage.decides else None,
             "deadline": next_deadline(pos),
             "remedies": [_clock(c, self.as_of) for c in pos.remedies],
             "clocks": [_clock(c, self.as_of) for c in pos.clocks],
-            "available": [{"id": r.id, **_text(r.label), "body": _body(r.body)} for r in pos.available],
+            "available": [{"id": r.id, **_text(r.label), "body": _body(r.body, self.as_of)} for r in pos.available],
             "advocacy": _text(stage.advocacy) if stage.advocacy else None,
             "warnings": pos.warnings,
             "sources": _sources(stage.sources, self.as_of),
@@ -74,8 +74,9 @@ def _text(text: Text) -> dict[str, str | None]:
     return {"en": text.en, "local": text.local}
 
 
-def _body(body: Body) -> dict[str, Any]:
-    return {"name": _text(body.name), "address": _text(body.address) if body.address else None, "postal": body.postal}
+def _body(body: Body, day: dt.date) -> dict[str, Any]:
+    address = _text(body.address) if body.address else None
+    return {"name": _text(body.name), "address": address, "postal": body.postal, "reach": body.reach(day)}
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -103,7 +104,7 @@ def _clock(clock: Clock, day: dt.date) -> dict[str, Any]:
         "sources": _sources(limit.sources, day) if limit else [],
     }
     if clock.remedy:
-        out["body"] = _body(clock.remedy.body)
+        out["body"] = _body(clock.remedy.body, day)
     return out
 
 

@@ -8,12 +8,14 @@ them and how they are counted; every rule carries its legal source.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 # Rules carry the knowledge base's source record (title, issuer, URL, pinpoint, dates, verified, note).
 from exwatch.kb.models import Source
+from exwatch.model.dates import PartialDate
 
 
 class Strict(BaseModel):
@@ -27,6 +29,18 @@ class Text(Strict):
     local: str | None = None
 
 
+class Channel(Strict):
+    """One way to reach a body (an online service, a fax line), with the day it opened when that is known: a
+    document dated before it must not send the reader there."""
+
+    text: str
+    since: str | None = Field(None, description="ISO (partial) date the channel opened; none: as far as known")
+    note: str | None = None
+
+    def open_on(self, day: dt.date) -> bool:
+        return self.since is None or PartialDate.parse(self.since).latest() <= day
+
+
 class Body(Strict):
     """A decision-maker: its official title in the local language and English, and how to address it."""
 
@@ -34,6 +48,12 @@ class Body(Strict):
     address: Text | None = Field(None, description="how the addressee is named at the head of a letter")
     salutation: Text | None = Field(None, description="the opening of a letter, when it differs from the address")
     postal: str | None = None
+    channels: list[Channel] = Field(default_factory=list)
+
+    def reach(self, day: dt.date) -> list[str]:
+        """The lines of the address block on ``day``: the postal address, then the channels open then."""
+        lines = [p.strip() for p in (self.postal or "").split(",") if p.strip()]
+        return [*(c.text for c in self.channels if c.open_on(day)), *lines]
 
 
 class Trigger(Strict):
