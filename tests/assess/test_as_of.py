@@ -3,13 +3,15 @@
 For each case the days sampled are spread evenly from its first event to today, plus the days of its events:
 every source the JSON cites — legal bases of findings and checklist items, country evidence and the documents
 it was read in, the documents behind each onward-transfer basis, the statutes and rules of the procedure
-position, and every case source — must be dated on or before D. An undated source is a timeless reference
+position, and every case source — must be dated on or before D; no fact shown may mention a year after D's
+(hindsight). An undated source is a timeless reference
 (``kb.models.existed_on``) and must say why it has no date (``tests/kb/test_source_dates.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -60,10 +62,28 @@ def _cited(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
             yield from _cited(item, f"{path}[{i}]")
 
 
+def _facts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every case fact an assessment shows, with where it stands."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("facts", "personal_factors") and isinstance(value, list):
+                yield from ((f"{path}.{key}[{i}]", f.get("text", "")) for i, f in enumerate(value))
+            else:
+                yield from _facts(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _facts(item, f"{path}[{i}]")
+
+
 def _too_late(case: CaseFile, day: dt.date) -> list[str]:
     published = {s.id: s.date for s in case.sources}
     late = []
-    for where, item in _cited(assess_case(case, day).as_dict()):
+    assessment = assess_case(case, day).as_dict()
+    for where, text in _facts(assessment):  # no hindsight: a fact shown on D tells nothing of a later year
+        later = [y for y in re.findall(r"(?<![.\d])\b(?:19\d\d|20[0-2]\d)\b", text) if int(y) > day.year]
+        if later:
+            late.append(f"{where}: mentions {later}: {text[:80]}")
+    for where, item in _cited(assessment):
         is_case_source = "source" in item and item["source"] in published
         date = published[item["source"]] if is_case_source else item.get("date")
         if date is not None and _latest(date) > day:
