@@ -97,3 +97,17 @@ def test_nothing_cited_as_of_a_day_postdates_it(path: Path) -> None:
     faults = {day.isoformat(): _too_late(case, day) for day in _days(case)}
     faults = {day: late[:5] for day, late in faults.items() if late}
     assert faults == {}
+
+
+@pytest.mark.parametrize(
+    ("day", "cited", "not_cited"),
+    [
+        ("2015-05-25", "CAT General Comment No. 1", "General Comment No. 4"),
+        ("2018-06-01", "CAT General Comment No. 4", "General Comment No. 1"),
+    ],
+)
+def test_the_conclusion_names_the_text_of_the_day(day: str, cited: str, not_cited: str) -> None:
+    """Chain refoulement was stated by CAT's General Comment No. 1 (1997) until No. 4 (2017) replaced it."""
+    reasons = " ".join(assess_case(_case(EXAMPLE), dt.date.fromisoformat(day)).conclusion.reasons)
+    assert cited in reasons
+    assert not_cited not in reasons

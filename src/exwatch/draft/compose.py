@@ -77,6 +77,8 @@ def _ru_reference(text: str) -> str:
     to the footnote, which keeps the reference as published."""
     genitive = {}
     for code, forms in _data("states.yaml").get("ru", {}).items():
+        if len(code) != 2:
+            continue  # a forum (ECTHR, INTERPOL), not a respondent state
         english = [country_name(code), *(_data("states.yaml").get("en", {}).get(code) or [])[:1]]
         for name in english:
             genitive[name] = forms[2]
@@ -136,7 +138,8 @@ def compose(
 
     env.filters.update({"st": st, "d": d, "capfirst": _capfirst, "with_a": _with_a, "ru_ref": _ru_reference})
     template = env.get_template(f"{kind}.{lang}.md.j2")
-    stage_source = (custodial or {}).get("sources", [{}])[0] if custodial else {}
+    # The first text the stage rests on that existed on the day (none: the sentence is left without a note).
+    stage_source = next(iter((custodial or {}).get("sources") or []), None)
     markup = template.render(
         c=ctx,
         a=data,
