@@ -105,18 +105,20 @@ def main() -> None:
         day = dt.date(int(row["year"]) - 1, 12, 31)
         assessment = assess_case(case, day)
         warranted = assessment.conclusion.protection_warranted
+        unsure = assessment.conclusion.insufficient_information
         destination = _alpha3(row["destination"]) or next(
             ((d.state, _alpha3(d.state)[1] if _alpha3(d.state) else "") for d in assessment.destinations), None
         )
         score = pts.get((destination[1], day.year)) if destination else None
         baseline = score is not None and score >= 3
-        results.append((row, row["label"] == "violation", warranted, baseline, destination, score))
+        results.append((row, row["label"] == "violation", warranted, baseline, destination, score, unsure))
     elapsed = time.perf_counter() - started
     db.close()
     print(f"{'case':<12} {'court':<12} {'assessment':<11} {'PTS>=3':<7} destination")
-    for row, expected, got, base, dest, score in results:
+    for row, expected, got, base, dest, score, unsure in results:
+        answer = "protect" if got else "unknown" if unsure else "-"
         print(
-            f"{row['id']:<12} {('violation' if expected else 'no'):<12} {('protect' if got else '-'):<11} "
+            f"{row['id']:<12} {('violation' if expected else 'no'):<12} {answer:<11} "
             f"{('protect' if base else '-'):<7} {dest[0] if dest else '?'} (PTS {score}) {row['name'][:40]}"
         )
     for name, index in (("assessment", 2), ("PTS >= 3 alone", 3)):
@@ -131,6 +133,11 @@ def main() -> None:
             f"  confusion: violation→protect {tp}, violation→not {len(pos) - tp}, "
             f"no violation→protect {len(neg) - tn}, no violation→not {tn}"
         )
+    unsure = [r for r in results if r[6]]
+    print(
+        f"\n'insufficient information' (counted above as not protected): {len(unsure)} of {len(results)} "
+        f"({sum(r[1] for r in unsure)} of them violations)"
+    )
     print(f"\n{elapsed:.1f} s")
 
 

@@ -33,11 +33,13 @@ def test_no_removal_the_final_authority_allowed_is_flagged(case_id: str) -> None
 
 
 def test_protected_cases_are_flagged_from_what_was_known_before_the_decision() -> None:
-    """A floor, not a target: with only what was published before each decision (issue 10), 12 of the 17
+    """A floor, not a target: with only what was published before each decision (issue 10), 11 of the 17
     protected cases are flagged; the others rest on facts first reported in the decision itself
-    (``bench/golden.py`` prints the table). The floor guards against losing more."""
+    (``bench/golden.py`` prints the table). wenda-2011 left the flagged cases with the courts' test (issue 15):
+    its only request is first reported after the day assessed, and without a known request for prosecution no
+    political-purpose bar applies. The floor guards against losing more."""
     figures = rates(list(_rows().values()))
-    assert figures["true_positive"] >= 12, figures
+    assert figures["true_positive"] >= 11, figures
 
 
 def test_the_table_has_both_protected_and_granted_cases() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,7 +17,7 @@ from exwatch import __version__
 from exwatch.assess.authorities import authority
 from exwatch.assess.checklist import checklists
 from exwatch.assess.context import CaseView
-from exwatch.assess.destinations import RANK, Destination, destination, destinations
+from exwatch.assess.destinations import PROSECUTION_REQUESTS, RANK, Destination, destination, destinations
 from exwatch.assess.engine import PoliticalMotivation, political_motivation
 from exwatch.assess.onward import Path, paths
 from exwatch.kb import knowledge_version
@@ -44,10 +44,21 @@ class Conclusion:
     protection_warranted: bool
     reasons: list[str]
     weighed_against: list[str]
+    strength: str = "weak"  # strong | arguable | weak: how strongly the record supports protection
+    missing: list[str] = field(default_factory=list)  # decisive facts unknown: insufficient information when any
+
+    @property
+    def insufficient_information(self) -> bool:
+        """No bar found, but the facts the test turns on are unknown: the answer is "we cannot tell yet", not
+        "no protection needed"."""
+        return not self.protection_warranted and bool(self.missing)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "protection_warranted": self.protection_warranted,
+            "strength": self.strength,
+            "insufficient_information": self.insufficient_information,
+            "missing": self.missing,
             "reasons": self.reasons,
             "weighed_against": self.weighed_against,
         }
@@ -101,12 +112,14 @@ def _conclude(
     onward: list[Path],
     persecuting: list[str],
     as_of: dt.date,
+    prosecuted: bool,
 ) -> Conclusion:
     """Protection is warranted when any bar applies; reasons run from the absolute bars down.
 
     1. A high torture risk for this subject in a destination (ECHR art. 3, CAT art. 3: absolute).
     2. A path on to the persecuting state or another high-risk state (CAT GC1 § 2, then GC4 § 12).
-    3. A high or elevated political motivation (ETS 24 art. 3(2); national political-purpose bars).
+    3. A high or elevated political motivation of a request for prosecution (ETS 24 art. 3(2); national
+       political-purpose bars).
     4. A high risk of a flagrantly unfair trial (ECHR art. 6, Othman v. UK).
     """
     reasons: list[str] = []
@@ -129,7 +142,10 @@ def _conclude(
     others = sorted({p.states[-1] for p in risky if p not in to_persecutor})
     if others:
         reasons.append(f"Onward transfer also possible to other high-risk states: {', '.join(others)}")
-    if political.level in ("high", "elevated"):
+    # The political-purpose bar concerns a request to surrender the person for prosecution (ETS 24 art. 3(2),
+    # INTERPOL art. 3): in an expulsion or deportation there is no request whose purpose could be political, and
+    # the subject's political profile counts through the torture risk instead.
+    if political.level in ("high", "elevated") and prosecuted:
         reasons.append(
             f"Political motivation {political.level}: " + "; ".join(political.reasons[:3]) + " (ETS 24 art. 3(2))"
         )
@@ -146,7 +162,21 @@ def _conclude(
             f"requesting state(s) {', '.join(good)} with a good record on the evidence: low torture and "
             "fair-trial risk (C4)"
         )
-    return Conclusion(bool(reasons), reasons, against)
+    # Strong: an absolute bar (a high torture risk for this subject, a path on to the persecuting state) or a
+    # request found highly political; arguable: protection rests on an elevated political motivation or a
+    # fair-trial risk alone; weak: no bar found.
+    absolute = any(d.torture_for_subject == "high" for d in dests) or bool(to_persecutor)
+    strength = "strong" if absolute or (prosecuted and political.level == "high") else "arguable" if reasons else "weak"
+    missing = []
+    if not reasons:
+        missing = [
+            f"the torture risk in {d.state} on the date: the knowledge base holds no country evidence for it"
+            for d in dests
+            if d.torture_for_subject == "unknown"
+        ]
+        if not dests:
+            missing.append("the state the subject would be sent to: none is recorded")
+    return Conclusion(bool(reasons), reasons, against, strength, missing)
 
 
 def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
@@ -177,7 +207,8 @@ def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
     # Paths into the persecuting state first: that is the transfer the request may be a proxy for.
     onward.sort(key=lambda p: (p.states[-1] not in view.persecuting, len(p.states), p.states))
     procedure = case_status(case, as_of)
-    conclusion = _conclude(political, dests, onward, view.persecuting, as_of)
+    prosecuted = any(r.kind in PROSECUTION_REQUESTS or r.charges for r in view.requests)
+    conclusion = _conclude(political, dests, onward, view.persecuting, as_of, prosecuted)
     # The checklist explains each destination and asks what is missing; it changes no level or reason.
     for dest, found in zip(dests, checklists(view, [d.state for d in dests], onward, procedure).values(), strict=True):
         dest.checklist = [f.as_dict() for f in found.findings]

@@ -32,11 +32,17 @@ PROFILE_GROUPS = {
 RANK = {"unknown": 0, "low": 1, "elevated": 2, "high": 3}
 
 
-def subject_groups(view: CaseView) -> list[str]:
-    """Evidence groups the subject belongs to: from the profile, and always 'criminal suspects in custody'
-    (a person surrendered for prosecution is one) and 'returnees'."""
+PROSECUTION_REQUESTS = ("extradition_request", "provisional_arrest_request", "red_notice", "diffusion", "eaw")
+
+
+def subject_groups(view: CaseView, state: str) -> list[str]:
+    """Evidence groups the subject belongs to in ``state``: the profile's, 'criminal suspects in custody' when
+    that state seeks the subject for prosecution (a request or charges from it), and 'returnees' when it does
+    not — the subject would be returned there, not surrendered to its prosecutors."""
     groups = {PROFILE_GROUPS[p] for p in view.profiles if p in PROFILE_GROUPS}
-    return sorted(groups | {"criminal_suspects_in_custody", "returnees"})
+    sought = any(r.issuer == state and (r.kind in PROSECUTION_REQUESTS or r.charges) for r in view.requests)
+    groups.add("criminal_suspects_in_custody" if sought else "returnees")
+    return sorted(groups)
 
 
 def personal_factors(view: CaseView, state: str) -> list[FactRef]:
@@ -84,12 +90,26 @@ class Destination:
         }
 
 
-def _raise_for_person(level: str, personal: list[FactRef]) -> tuple[str, str | None]:
-    """An 'elevated' general risk becomes 'high' for a subject with personal factors: the pattern is
-    shown by the evidence and the subject belongs to those it reaches (CAT GC4 §§ 11, 29)."""
-    if level == "elevated" and personal:
-        return "high", "elevated general risk and personal factors present: high for this subject"
-    return level, None
+def for_person(group: str, targeted: bool, personal: list[FactRef]) -> tuple[str, str | None]:
+    """The torture risk for this subject, as the courts weigh it (NA. v. the United Kingdom §§ 114-117; CAT
+    GC4 § 11): a general situation of violence or ill-treatment is rarely enough on its own; what makes the risk
+    real for the person is membership of a group the evidence shows to be targeted, or personal circumstances.
+
+    - A group of the subject's that the evidence itself shows at high risk (``targeted``): high.
+    - A high general level: high with personal factors; without them 'elevated' — the general situation alone
+      does not bar removal, and the personal facts are asked for.
+    - An elevated level (general or the group's) with personal factors: high.
+    """
+    if group == "high" and targeted:
+        return "high", "the evidence shows a group the subject belongs to at high risk"
+    if group == "high" and not personal:
+        return "elevated", (
+            "high general risk, but no personal factor or targeted group recorded: the general situation alone "
+            "rarely bars removal (NA. v. the United Kingdom §§ 114-117); personal circumstances are asked for"
+        )
+    if group == "elevated" and personal:
+        return "high", "elevated risk and personal factors present: high for this subject"
+    return group, None
 
 
 @lru_cache(maxsize=4096)
@@ -104,12 +124,21 @@ def _records(state: str) -> tuple[Evidence, ...]:
 
 
 def destination(view: CaseView, state: str) -> Destination:
-    groups = subject_groups(view)
+    groups = subject_groups(view, state)
     levels = _levels(state, view.as_of)
     torture = levels.level_for("torture", groups)
     fair = levels.level_for("fair_trial", groups)
     personal = personal_factors(view, state)
-    for_subject, note = _raise_for_person(torture.level, personal)
+    # A group is targeted when its level rests on findings about that group, beyond the general ones. The general
+    # level itself rests on findings about detainees and criminal suspects in custody (kb GENERAL_GROUPS): for a
+    # subject surrendered for prosecution that is the group they will be in (Kaboulov v. Ukraine: any criminal
+    # suspect held in custody), so a high general level is targeted at them; for a person returned, it is not.
+    general = set(levels.torture.evidence)
+    targeted = any(
+        levels.by_group["torture"][g].level == "high" and set(levels.by_group["torture"][g].evidence) - general
+        for g in groups
+    ) or ("criminal_suspects_in_custody" in groups and levels.torture.level == "high")
+    for_subject, note = for_person(torture.level, targeted, personal)
     used = set(torture.evidence) | set(fair.evidence)
     records = [r for r in _records(state) if r.id in used]
     evidence = [

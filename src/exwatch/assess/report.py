@@ -66,11 +66,13 @@ def to_markdown(data: dict[str, Any], case: CaseFile) -> str:
 
     conclusion = data["conclusion"]
     add("## Conclusion\n")
-    add(
-        "**Protection is warranted.**\n"
-        if conclusion["protection_warranted"]
-        else "**No bar to removal was established on the recorded facts.**\n"
-    )
+    if conclusion["protection_warranted"]:
+        add(f"**Protection is warranted** (case {conclusion['strength']}).\n")
+    elif conclusion["insufficient_information"]:
+        add("**Insufficient information:** no bar is established, but the facts the test turns on are unknown:\n")
+        add("\n".join(f"- {m}" for m in conclusion["missing"]) + "\n")
+    else:
+        add("**No bar to removal was established on the recorded facts.**\n")
     for i, reason in enumerate(conclusion["reasons"], 1):
         add(f"{i}. {reason}")
     if conclusion["weighed_against"]:

@@ -85,6 +85,7 @@ def _ru_reference(text: str) -> str:
     names = "|".join(sorted((re.escape(n) for n in genitive), key=len, reverse=True))
     text = re.sub(rf"\bv\.? ({names})\b", lambda m: f"против {genitive[m.group(1)]}", text)
     text = re.sub(r"\bno\. ", "жалоба № ", text)
+    text = text.replace(" and Others ", " и другие ")
     text = re.sub(r"\bparas?\. ", "п. ", text)
     return re.sub(r"\s*\([^)]*[A-Za-z]{3,}[^)]*\)", "", text).strip()
 

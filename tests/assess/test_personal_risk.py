@@ -1,0 +1,88 @@
+"""The courts' test for the risk on removal (issue 15): a general situation rarely decides alone; membership of a
+targeted group or personal circumstances do; a political-purpose bar needs a request for prosecution; and when
+the facts the test turns on are unknown the answer is "insufficient information", not "no protection needed"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from exwatch.assess.assessment import assess_case
+from exwatch.assess.context import FactRef
+from exwatch.assess.destinations import for_person
+from exwatch.model.case import CaseFile
+from tests.factories import case_data
+
+PERSONAL = [FactRef("facts/x", "imprisoned there for his opposition activity", ())]
+
+# id, level for the subject's groups, a targeted group?, personal factors, expected level
+RULES = [
+    ("targeted-group-high", "high", True, [], "high"),
+    ("general-high-with-personal-factors", "high", False, PERSONAL, "high"),
+    ("general-high-alone-is-not-enough", "high", False, [], "elevated"),
+    ("elevated-with-personal-factors", "elevated", False, PERSONAL, "high"),
+    ("elevated-alone", "elevated", False, [], "elevated"),
+    ("low-stays-low", "low", False, PERSONAL, "low"),
+    ("unknown-stays-unknown", "unknown", False, PERSONAL, "unknown"),
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "targeted", "personal", "expected"), [r[1:] for r in RULES], ids=[r[0] for r in RULES]
+)
+def test_the_risk_for_the_person(group: str, targeted: bool, personal: list[FactRef], expected: str) -> None:
+    assert for_person(group, targeted, personal)[0] == expected
+
+
+def _case(**changes: Any) -> CaseFile:
+    return CaseFile.model_validate(case_data(**changes))
+
+
+def test_a_person_returned_without_personal_factors_is_not_protected_by_the_general_situation_alone() -> None:
+    # Kazakhstan: a high general level, resting on findings about detainees and criminal suspects. The state
+    # wants the person back but has sent no request for prosecution, and no one says it persecutes them (the
+    # persecuting state's own role would be a personal factor).
+    returned = _case(
+        subject={"names": [{"name": "A B", "kind": "primary"}], "sources": ["judgment"]},
+        states=[{"state": "KZ", "roles": ["requesting"], "sources": ["judgment"]}],
+        requests=[],
+        events=[],
+        facts=[],
+    )
+    (kz,) = assess_case(returned, dt.date(2021, 1, 1)).destinations
+    assert kz.torture.level == "high"
+    assert kz.torture_for_subject == "elevated"
+    assert "NA. v. the United Kingdom" in " ".join(kz.notes)
+
+
+def test_a_person_surrendered_for_prosecution_is_in_the_group_the_evidence_targets() -> None:
+    sought = _case(
+        subject={"names": [{"name": "A B", "kind": "primary"}], "sources": ["judgment"]},
+        states=[{"state": "KZ", "roles": ["requesting"], "sources": ["judgment"]}],
+        requests=[{"id": "kz", "kind": "extradition_request", "issuer": "KZ", "sources": ["judgment"]}],
+        events=[],
+        facts=[],
+    )
+    (kz,) = assess_case(sought, dt.date(2021, 1, 1)).destinations
+    assert kz.torture_for_subject == "high"
+
+
+def test_no_request_no_political_purpose_bar_and_an_unknown_destination_is_insufficient_information() -> None:
+    # An opponent and refugee facing expulsion to a state the knowledge base has no evidence for.
+    expelled = _case(
+        subject={
+            "names": [{"name": "A B", "kind": "primary"}],
+            "profiles": ["opposition_politician"],
+            "sources": ["judgment"],
+        },
+        states=[{"state": "LY", "roles": ["persecuting"], "sources": ["judgment"]}],
+        requests=[],
+        events=[],
+    )
+    conclusion = assess_case(expelled, dt.date(2021, 1, 1)).conclusion
+    assert not conclusion.protection_warranted
+    assert conclusion.insufficient_information
+    assert any("LY" in m for m in conclusion.missing)
+    assert conclusion.as_dict()["strength"] == "weak"
