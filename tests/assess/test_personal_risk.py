@@ -77,12 +77,12 @@ def test_no_request_no_political_purpose_bar_and_an_unknown_destination_is_insuf
             "profiles": ["opposition_politician"],
             "sources": ["judgment"],
         },
-        states=[{"state": "LY", "roles": ["persecuting"], "sources": ["judgment"]}],
+        states=[{"state": "BT", "roles": ["persecuting"], "sources": ["judgment"]}],
         requests=[],
         events=[],
     )
     conclusion = assess_case(expelled, dt.date(2021, 1, 1)).conclusion
     assert not conclusion.protection_warranted
     assert conclusion.insufficient_information
-    assert any("LY" in m for m in conclusion.missing)
+    assert any("BT" in m for m in conclusion.missing)
     assert conclusion.as_dict()["strength"] == "weak"
