@@ -106,16 +106,17 @@ def main() -> None:
         assessment = assess_case(case, day)
         warranted = assessment.conclusion.protection_warranted
         unsure = assessment.conclusion.insufficient_information
+        strength = "insufficient" if unsure else assessment.conclusion.strength
         destination = _alpha3(row["destination"]) or next(
             ((d.state, _alpha3(d.state)[1] if _alpha3(d.state) else "") for d in assessment.destinations), None
         )
         score = pts.get((destination[1], day.year)) if destination else None
         baseline = score is not None and score >= 3
-        results.append((row, row["label"] == "violation", warranted, baseline, destination, score, unsure))
+        results.append((row, row["label"] == "violation", warranted, baseline, destination, score, unsure, strength))
     elapsed = time.perf_counter() - started
     db.close()
     print(f"{'case':<12} {'court':<12} {'assessment':<11} {'PTS>=3':<7} destination")
-    for row, expected, got, base, dest, score, unsure in results:
+    for row, expected, got, base, dest, score, unsure, _strength in results:
         answer = "protect" if got else "unknown" if unsure else "-"
         print(
             f"{row['id']:<12} {('violation' if expected else 'no'):<12} {answer:<11} "
@@ -138,6 +139,10 @@ def main() -> None:
         f"\n'insufficient information' (counted above as not protected): {len(unsure)} of {len(results)} "
         f"({sum(r[1] for r in unsure)} of them violations)"
     )
+    print("\ncalibration: of the cases given each strength, how many the Court found a violation in")
+    for level in ("strong", "arguable", "weak", "insufficient"):
+        group = [r for r in results if r[7] == level]
+        print(f"  {level:<13} {sum(r[1] for r in group)}/{len(group)}")
     print(f"\n{elapsed:.1f} s")
 
 
