@@ -15,6 +15,7 @@ from exwatch.logic.files import dump_case, read_case
 from exwatch.logic.standing import standing, timeline
 from exwatch.model.case import Citation, Event, Fact, Name, Request, Source, StateRole, Subject, slugify, unique_id
 from exwatch.model.validation import validate
+from exwatch.private import write_private
 
 app = typer.Typer(no_args_is_help=True, help="Cases: one subject's situation across all jurisdictions.")
 
@@ -101,7 +102,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_private(output, text)
         typer.echo(f"wrote {output}", err=True)
 
 

@@ -11,6 +11,7 @@ from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, transacti
 from exwatch.cli.status import AS_OF, parse_as_of
 from exwatch.draft.profile import Profile, load_profile, profile_path, save_profile
 from exwatch.model.validation import validate
+from exwatch.private import write_private
 
 profile_app = typer.Typer(no_args_is_help=True, help="The author's profile used to sign drafts.")
 
@@ -57,7 +58,7 @@ def draft(
             raise typer.BadParameter("DOCX and PDF need --output FILE", param_hint="--output")
         typer.echo(result.content.decode("utf-8"), nl=False)
         return
-    output.write_bytes(result.content)
+    write_private(output, result.content)
     typer.echo(
         f"wrote {output} ({kind.value}, {lang.value}, to {result.addressee}); register entry "
         f"{result.register_id} — record sending with `exwatch sent mark {result.register_id} --on DATE`",

@@ -16,6 +16,7 @@ from exwatch.logic.calendar import to_ics
 from exwatch.logic.status import status_of, upcoming_deadlines
 from exwatch.model.countries import country_name
 from exwatch.model.vocab import vocabulary
+from exwatch.private import write_private
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -123,7 +124,7 @@ def deadlines(
     with reading(ctx) as session:
         due = upcoming_deadlines(session, day, days)
     if ics is not None:
-        ics.write_text(to_ics(due, dt.datetime.now(dt.UTC)), encoding="utf-8", newline="")
+        write_private(ics, to_ics(due, dt.datetime.now(dt.UTC)))
     if fmt is ReadFormat.json:
         print_json([d.as_dict() for d in due])
         return

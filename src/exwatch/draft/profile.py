@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from exwatch.errors import InputError
 from exwatch.model.validation import validate
 from exwatch.model.vocab import Lang
+from exwatch.private import private_dir, write_private
 
 Role = Literal["mep", "mp", "ngo", "counsel", "other"]
 ROLE_LABELS: dict[str, dict[str, str]] = {
@@ -84,6 +85,6 @@ def load_profile() -> Profile:
 
 def save_profile(profile: Profile) -> Path:
     path = profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(profile.model_dump(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    private_dir(path.parent)
+    write_private(path, yaml.safe_dump(profile.model_dump(), allow_unicode=True, sort_keys=False))
     return path

@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLA
 from sqlalchemy.orm import Session, sessionmaker
 
 from exwatch.errors import ConflictError, StorageError
+from exwatch.private import private_dir, touch_private
 from exwatch.store import review_tables as _review_tables  # noqa: F401  (its tables belong to the schema)
 
 ENV_VAR = "EXWATCH_DATABASE_URL"
@@ -149,7 +150,9 @@ def open_database(explicit_url: str | None = None) -> Database:
             "expected e.g. sqlite:///path/to/file.sqlite3 or postgresql://user@host/db"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        store = Path(parsed.database).expanduser()
+        private_dir(store.parent)
+        touch_private(store)
     sqlite = parsed.get_backend_name() == "sqlite"
     try:
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})

@@ -1,0 +1,44 @@
+"""Files the project writes are private to the user: case data concerns people hunted by states.
+
+Directories the project creates are 0700 and files it writes 0600, whatever the umask (an existing directory
+chosen by the user, such as the one a draft is written into, is left as it is). The embedded SQLite store is
+created 0600 before SQLite opens it; SQLite gives its journal files the same mode.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) readable by the user only; an existing directory is untouched."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=DIR_MODE)
+        directory.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def write_private(path: Path, content: bytes | str) -> None:
+    """Write ``content`` to ``path`` with mode 0600, also when the file existed with a wider mode."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        os.fchmod(descriptor, FILE_MODE)
+        os.write(descriptor, data)
+    finally:
+        os.close(descriptor)
+
+
+def touch_private(path: Path) -> None:
+    """Create an empty file 0600 if it does not exist (the SQLite store, before SQLite creates it 0644)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
