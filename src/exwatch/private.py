@@ -8,10 +8,15 @@ created 0600 before SQLite opens it; SQLite gives its journal files the same mod
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from pathlib import Path
+
+from platformdirs import user_cache_dir
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+STALE_AFTER_S = 3600  # longer than any OCR of one page (pdf.OCR_TIMEOUT_S)
 
 
 def private_dir(path: Path) -> Path:
@@ -36,6 +41,20 @@ def write_private(path: Path, content: bytes | str) -> None:
         os.write(descriptor, data)
     finally:
         os.close(descriptor)
+
+
+def scratch_dir() -> Path:
+    """A private directory for short-lived copies of documents (OCR needs the PDF as a file). Copies left by a
+    process that was killed outright are removed the next time it is used."""
+    base = private_dir(Path(user_cache_dir("exwatch", appauthor=False)) / "scratch")
+    for stale in base.iterdir():
+        if time.time() - stale.stat().st_mtime <= STALE_AFTER_S:
+            continue
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+    return base
 
 
 def touch_private(path: Path) -> None:

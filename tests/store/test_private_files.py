@@ -48,3 +48,23 @@ def test_profile_drafts_and_exports_are_written_private(cli: Cli, profile: Profi
     cli("deadlines", "--ics", str(ics))
     assert [_mode(p) for p in (draft, export, ics)] == [0o600, 0o600, 0o600]
     assert "an older file" not in draft.read_text(encoding="utf-8")
+
+
+def test_scratch_copies_are_private_and_leftovers_of_a_killed_run_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    from exwatch.private import STALE_AFTER_S, scratch_dir
+
+    base = scratch_dir()
+    assert _mode(base) == 0o700
+    left = base / "tmp-killed"
+    left.mkdir()
+    (left / "in.pdf").write_bytes(b"%PDF- a copy of a case document")
+    old = os.path.getmtime(left) - STALE_AFTER_S - 60
+    os.utime(left, (old, old))
+    running = base / "tmp-running"
+    running.mkdir()
+    scratch_dir()
+    assert not left.exists()
+    assert running.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import typer
@@ -72,5 +73,12 @@ def schema() -> None:
     print_json(case_schema())
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    # A terminated command unwinds like an interrupted one: transactions roll back and temporary copies of
+    # documents are removed on the way out (SIGTERM would otherwise end the process on the spot).
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     app()

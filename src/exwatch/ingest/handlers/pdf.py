@@ -17,6 +17,7 @@ from typing import ClassVar
 from exwatch.errors import InputError
 from exwatch.ingest.model import Extracted
 from exwatch.ingest.registry import Handler
+from exwatch.private import scratch_dir
 
 OCR_TIMEOUT_S = 120
 
@@ -35,7 +36,7 @@ def _ocr_languages() -> str:
 
 def ocr_page(data: bytes, page_number: int) -> str:
     """OCR one page (1-based) of a PDF with pdftoppm + tesseract; empty text when they fail."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=scratch_dir()) as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         stem = Path(tmp) / "page"
