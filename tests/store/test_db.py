@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
 
 from exwatch.errors import StorageError
 from exwatch.store.db import Database, default_url, open_database, resolve_url
@@ -83,3 +84,13 @@ def test_a_database_from_the_first_release_is_upgraded_in_place(tmp_path: Path) 
             assert [c.id for c in list_cases(session)] == ["old-case"]
     finally:
         database.close()
+
+
+def test_a_database_error_is_reported_without_the_data_it_concerned(db: Database) -> None:
+    """The SQL and its bound values hold case data (names, sources): an error message never repeats them."""
+    secret = "Mukhtar-SECRET-address-Cannes"
+    with pytest.raises(StorageError) as raised, db.transaction() as session:
+        session.execute(text("SELECT * FROM no_such_table WHERE name = :name"), {"name": secret})
+    assert secret not in str(raised.value)
+    assert raised.value.__cause__ is None
+    assert raised.value.__suppress_context__

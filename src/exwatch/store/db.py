@@ -129,6 +129,13 @@ class Database:
                     "try again"
                 ) from None
             raise StorageError(f"the database failed: {type(exc.orig).__name__}; nothing was changed") from None
+        except SQLAlchemyError as exc:
+            # Any other database error: its text holds the SQL and the bound values, which are case data.
+            session.rollback()
+            raise StorageError(
+                f"the database refused the change ({type(exc).__name__}); nothing was changed. This is a fault of "
+                "Extradition Watch: please report it (the message leaves out the data on purpose)"
+            ) from None
         except BaseException:
             session.rollback()
             raise
