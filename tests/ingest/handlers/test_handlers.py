@@ -134,3 +134,33 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"  \n")
     with pytest.raises(InputError, match="empty"):
         ingest_file(path)
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    import zipfile
+
+    honest = tmp_path / "honest.docx"
+    document = docx.Document()
+    document.add_paragraph(LETTER)
+    document.save(str(honest))
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(honest) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":  # 64 MiB of padding inside the body: stored in ~64 KiB
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * 64 * 2**20, 1)
+            target.writestr(item, data)
+    assert bomb.stat().st_size < 1_000_000
+    with pytest.raises(InputError, match="ZIP bomb"):
+        ingest_file(bomb)
+
+
+def test_ocr_stops_at_its_bound_and_says_which_pages_were_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exwatch.ingest.handlers import pdf
+    from tests.conftest import tool
+
+    tool("tesseract")
+    tool("pdftoppm")
+    monkeypatch.setattr(pdf, "MAX_OCR_PAGES", 1)  # the bound, lowered so that a three-page scan reaches it
+    extracted = PdfHandler().extract(make_pdf([None, None, None]), "scan.pdf")
+    assert any("pages 2-3 have no text layer and were not OCR'd" in w for w in extracted.warnings)

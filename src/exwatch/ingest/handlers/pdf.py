@@ -11,6 +11,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,6 +21,10 @@ from exwatch.ingest.registry import Handler
 from exwatch.private import scratch_dir
 
 OCR_TIMEOUT_S = 120
+# OCR takes seconds a page: a file of thousands of blank pages would run for hours. Beyond these bounds the
+# remaining pages are left empty and the warning says which, so the user can OCR them another way.
+MAX_OCR_PAGES = 200
+MAX_OCR_TOTAL_S = 900
 
 
 def _ocr_languages() -> str:
@@ -84,9 +89,19 @@ class PdfHandler(Handler):
         if blank:
             can_ocr = shutil.which("tesseract") is not None and shutil.which("pdftoppm") is not None
             if can_ocr:
-                for number in blank:
+                started, done = time.monotonic(), []
+                for number in blank[:MAX_OCR_PAGES]:
+                    if time.monotonic() - started > MAX_OCR_TOTAL_S:
+                        break
                     texts[number - 1] = ocr_page(data, number)
-                warnings.append(f"pages {_ranges(blank)} have no text layer; read by OCR (check the text)")
+                    done.append(number)
+                warnings.append(f"pages {_ranges(done)} have no text layer; read by OCR (check the text)")
+                if len(done) < len(blank):
+                    left = [n for n in blank if n not in set(done)]
+                    warnings.append(
+                        f"pages {_ranges(left)} have no text layer and were not OCR'd: more than {MAX_OCR_PAGES} "
+                        f"pages or {MAX_OCR_TOTAL_S // 60} minutes of OCR; OCR them separately if they matter"
+                    )
             else:
                 warnings.append(
                     f"pages {_ranges(blank)} have no text layer and were left empty: install Debian's "
