@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from exwatch.ingest.spans import Spans
 from exwatch.ingest.states import find_states
 
 
@@ -140,11 +141,11 @@ def procedure_bodies() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str
 def find_bodies(text: str, offset: int = 0) -> list[BodyMention]:
     """Every body named in ``text``, longest first where names overlap (offsets shifted by ``offset``)."""
     found: list[BodyMention] = []
+    taken = Spans()
 
     def add(start: int, end: int, name: str, jurisdiction: str | None, kind: str) -> None:
-        if any(m.start < end + offset and start + offset < m.end for m in found):
-            return
-        found.append(BodyMention(start + offset, end + offset, text[start:end], name, jurisdiction, kind))
+        if taken.add(start, end):
+            found.append(BodyMention(start + offset, end + offset, text[start:end], name, jurisdiction, kind))
 
     for pattern, name, jurisdiction, kind in _compiled_fixed():
         for match in pattern.finditer(text):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exwatch.errors import DateError
+from exwatch.ingest.spans import Spans
 from exwatch.model.dates import PartialDate
 
 _MONTHS: dict[str, int] = {}
@@ -81,20 +82,19 @@ class DateMention:
 def find_dates(text: str, document_date: PartialDate | None = None, offset: int = 0) -> list[DateMention]:
     """Every date in ``text``, left to right, longest reading first; offsets shifted by ``offset``."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for mention in _absolute(text):
-        if not any(s < mention.end and mention.start < e for s, e in taken):
+        if taken.add(mention.start, mention.end):
             found.append(mention)
-            taken.append((mention.start, mention.end))
     if document_date is not None:
         for pattern, shift, unit in _RELATIVE:
             for match in pattern.finditer(text):
-                if any(s < match.end() and match.start() < e for s, e in taken):
+                if taken.overlaps(match.start(), match.end()):
                     continue
                 date = _shifted(document_date, shift, unit)
                 if date is not None:
                     found.append(DateMention(match.start(), match.end(), date, relative=True))
-                    taken.append((match.start(), match.end()))
+                    taken.add(match.start(), match.end())
     found.sort(key=lambda m: m.start)
     return [DateMention(m.start + offset, m.end + offset, m.date, m.relative) for m in found]
 
