@@ -164,3 +164,31 @@ def test_ocr_stops_at_its_bound_and_says_which_pages_were_left(tmp_path: Path, m
     monkeypatch.setattr(pdf, "MAX_OCR_PAGES", 1)  # the bound, lowered so that a three-page scan reaches it
     extracted = PdfHandler().extract(make_pdf([None, None, None]), "scan.pdf")
     assert any("pages 2-3 have no text layer and were not OCR'd" in w for w in extracted.warnings)
+
+
+def test_a_pdf_bomb_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    import zlib
+
+    inflated = b"BT /F1 11 Tf 50 780 Td (x) Tj ET\n" + b" " * 100_000_000  # 100 MB of page content
+    packed = zlib.compress(inflated, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(bytes(out))
+    assert bomb.stat().st_size < 200_000
+    with pytest.raises(InputError, match="PDF bomb"):
+        ingest_file(bomb)

@@ -73,14 +73,20 @@ class PdfHandler(Handler):
 
     def extract(self, data: bytes, file_name: str) -> Extracted:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
         try:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise InputError(f"{file_name}: the PDF is encrypted with a password; save an unprotected copy")
             texts = [page.extract_text() or "" for page in reader.pages]
-        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        except LimitReachedError:
+            # pypdf's own bound (75 MB per stream): a few kilobytes that inflate to gigabytes, as a PDF bomb does.
+            raise InputError(
+                f"{file_name}: a part of this PDF unpacks to more than pypdf's limit (a PDF bomb, or an image-only "
+                "monster); the file is refused — print it to a new PDF if it is genuine"
+            ) from None
+        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{file_name}: not a readable PDF ({exc})") from None
         if not texts:
             raise InputError(f"{file_name}: the PDF has no pages")
