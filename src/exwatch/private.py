@@ -58,6 +58,9 @@ def scratch_dir() -> Path:
 
 
 def touch_private(path: Path) -> None:
-    """Create an empty file 0600 if it does not exist (the SQLite store, before SQLite creates it 0644)."""
+    """Create an empty file 0600 if it does not exist (the SQLite store, before SQLite creates it 0644); narrow
+    one that an earlier version created readable by others."""
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+    elif path.is_file() and path.stat().st_uid == os.getuid():
+        path.chmod(FILE_MODE)

@@ -34,6 +34,14 @@ def test_a_new_embedded_store_and_its_directory_are_private(tmp_path: Path) -> N
     assert _mode(store.parent.parent) == 0o700
 
 
+def test_a_store_made_readable_by_an_earlier_version_is_narrowed(tmp_path: Path) -> None:
+    store = tmp_path / "old.sqlite3"
+    open_database(f"sqlite:///{store}").close()
+    store.chmod(0o644)
+    open_database(f"sqlite:///{store}").close()
+    assert _mode(store) == 0o600
+
+
 def test_profile_drafts_and_exports_are_written_private(cli: Cli, profile: Profile, tmp_path: Path) -> None:
     config = Path(os.environ["EXWATCH_CONFIG_DIR"])
     assert _mode(config / "profile.yaml") == 0o600
