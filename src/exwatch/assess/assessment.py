@@ -17,7 +17,7 @@ from exwatch import __version__
 from exwatch.assess.authorities import authority
 from exwatch.assess.checklist import checklists
 from exwatch.assess.context import CaseView
-from exwatch.assess.destinations import PROSECUTION_REQUESTS, RANK, Destination, destination, destinations
+from exwatch.assess.destinations import RANK, Destination, destination, destinations
 from exwatch.assess.engine import PoliticalMotivation, political_motivation
 from exwatch.assess.onward import Path, paths
 from exwatch.kb import knowledge_version
@@ -207,8 +207,7 @@ def assess_case(case: CaseFile, as_of: dt.date) -> Assessment:
     # Paths into the persecuting state first: that is the transfer the request may be a proxy for.
     onward.sort(key=lambda p: (p.states[-1] not in view.persecuting, len(p.states), p.states))
     procedure = case_status(case, as_of)
-    prosecuted = any(r.kind in PROSECUTION_REQUESTS or r.charges for r in view.requests)
-    conclusion = _conclude(political, dests, onward, view.persecuting, as_of, prosecuted)
+    conclusion = _conclude(political, dests, onward, view.persecuting, as_of, view.sought())
     # The checklist explains each destination and asks what is missing; it changes no level or reason.
     for dest, found in zip(dests, checklists(view, [d.state for d in dests], onward, procedure).values(), strict=True):
         dest.checklist = [f.as_dict() for f in found.findings]

@@ -10,6 +10,10 @@ from functools import cached_property
 from exwatch.model.case import CaseFile, Citation, Event, Fact, Request
 from exwatch.model.known import Known
 
+# Requests that seek the person for prosecution: the political-purpose bar and the "criminal suspect in custody"
+# group apply to them; deportation and expulsion orders return a person without a prosecution behind them.
+PROSECUTION_REQUESTS = ("extradition_request", "provisional_arrest_request", "red_notice", "diffusion", "eaw")
+
 
 @dataclass(frozen=True)
 class FactRef:
@@ -48,6 +52,14 @@ class CaseView:
     @cached_property
     def requests(self) -> list[Request]:
         return [r for r in self.case.requests if self.known(r.date, r.sources)]
+
+    def sought(self, state: str | None = None) -> bool:
+        """Whether a request for prosecution (extradition, provisional arrest, red notice, diffusion, EAW, or any
+        request with charges) is known, from ``state`` when one is named."""
+        return any(
+            (state is None or r.issuer == state) and (r.kind in PROSECUTION_REQUESTS or r.charges)
+            for r in self.requests
+        )
 
     @cached_property
     def profiles(self) -> list[str]:

@@ -32,16 +32,12 @@ PROFILE_GROUPS = {
 RANK = {"unknown": 0, "low": 1, "elevated": 2, "high": 3}
 
 
-PROSECUTION_REQUESTS = ("extradition_request", "provisional_arrest_request", "red_notice", "diffusion", "eaw")
-
-
 def subject_groups(view: CaseView, state: str) -> list[str]:
     """Evidence groups the subject belongs to in ``state``: the profile's, 'criminal suspects in custody' when
     that state seeks the subject for prosecution (a request or charges from it), and 'returnees' when it does
     not — the subject would be returned there, not surrendered to its prosecutors."""
     groups = {PROFILE_GROUPS[p] for p in view.profiles if p in PROFILE_GROUPS}
-    sought = any(r.issuer == state and (r.kind in PROSECUTION_REQUESTS or r.charges) for r in view.requests)
-    groups.add("criminal_suspects_in_custody" if sought else "returnees")
+    groups.add("criminal_suspects_in_custody" if view.sought(state) else "returnees")
     return sorted(groups)
 
 
