@@ -14,9 +14,10 @@ read, the development/test split and the exact source (repository, commit, path)
 Rules, fixed before any result was looked at:
 - Items listed in ``../shared/research/reserved_hudoc_ids.txt`` are skipped by their file name, unread.
 - A removal case: the conclusion decides Art. 3 (or Art. 2) and either states it conditionally on a removal
-  ("Violation of Art. 3 (in case of extradition to Tajikistan)") — label read ``explicit`` — or the facts speak of
-  extradition, expulsion or deportation at least 8 times — label read ``inferred`` (noisier: an Art. 3 finding may
-  concern treatment in the respondent state rather than the risk on removal).
+  ("Violation of Art. 3 (in case of extradition to Tajikistan)", or from about 2013 "Violation of Article 3 -
+  Prohibition of torture (Article 3 - Extradition) (Conditional) (Tajikistan)") — label read ``explicit`` — or
+  the facts speak of extradition, expulsion or deportation at least 8 times — label read ``inferred`` (noisier:
+  an Art. 3 finding may concern treatment in the respondent state rather than the risk on removal).
 - Label: ``violation`` when the conclusion finds a violation of Art. 3 or 2 conditionally on removal (explicit), or
   any violation of Art. 3 (inferred); ``no_violation`` when it finds no violation of Art. 3 and none of Art. 3.
   Items with both or neither are left out.
@@ -44,6 +45,15 @@ CONDITIONAL = re.compile(
     r"[^)]*?(?:(?:to|in) ([A-Z][\w' -]+?))?\)",
     re.IGNORECASE,
 )
+# HUDOC's later wording of the same conclusion (about 2013 on): "Violation of Article 3 - Prohibition of torture
+# (Article 3 - Extradition) (Conditional) (Kyrgyzstan)". The first version of this script read only the older
+# "Art. 3 (in case of extradition to ...)" form and so missed 63 removal judgments; added before any of them was
+# assessed.
+CONDITIONAL_LATER = re.compile(
+    r"(No violation|Violation) of Article ([23]) - [^;(]*\(Article [23] - (?:Extradition|Expulsion)\) "
+    r"\(Conditional\)(?: \(([^)]*)\))?",
+    re.IGNORECASE,
+)
 MIN_REMOVAL_WORDS = 8
 
 
@@ -53,7 +63,7 @@ def split_of(item_id: str) -> str:
 
 def label(conclusion: str, text: str) -> tuple[str, str, str | None] | None:
     """(label, basis, destination) for a removal case, or None when the item is not one or is ambiguous."""
-    explicit = CONDITIONAL.findall(conclusion)
+    explicit = CONDITIONAL.findall(conclusion) + CONDITIONAL_LATER.findall(conclusion)
     if explicit:
         kinds = {kind.lower() for kind, _article, _dest in explicit}
         if len(kinds) != 1:

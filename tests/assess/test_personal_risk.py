@@ -86,3 +86,29 @@ def test_no_request_no_political_purpose_bar_and_an_unknown_destination_is_insuf
     assert conclusion.insufficient_information
     assert any("BT" in m for m in conclusion.missing)
     assert conclusion.as_dict()["strength"] == "weak"
+
+
+def test_the_state_of_removal_is_assessed_by_the_courts_test() -> None:
+    # Expulsion to Kazakhstan (high general level): without personal factors elevated, not a bar; the custodial
+    # state is never a destination even if a text calls it one.
+    def expelled(facts: list[dict[str, Any]]) -> CaseFile:
+        return _case(
+            subject={"names": [{"name": "A B", "kind": "primary"}], "sources": ["judgment"]},
+            states=[
+                {"state": "KZ", "roles": ["destination"], "sources": ["judgment"]},
+                {"state": "SE", "roles": ["custodial", "destination"], "sources": ["judgment"]},
+            ],
+            requests=[],
+            events=[],
+            facts=facts,
+        )
+
+    alone = assess_case(expelled([]), dt.date(2021, 1, 1))
+    assert [d.state for d in alone.destinations] == ["KZ"]
+    assert alone.destinations[0].torture_for_subject == "elevated"
+    assert not alone.conclusion.protection_warranted
+    tortured = {"id": "t", "kind": "ill_treatment_alleged", "state": "KZ", "text": "beaten in custody in Almaty",
+                "sources": ["judgment"]}  # fmt: skip
+    personal = assess_case(expelled([tortured]), dt.date(2021, 1, 1))
+    assert personal.destinations[0].torture_for_subject == "high"
+    assert personal.conclusion.protection_warranted

@@ -81,3 +81,13 @@ def test_refugee_status_and_torture_facts() -> None:
 def test_undated_event_needs_review_rather_than_a_guess() -> None:
     result = _ingest("The applicant was arrested at the airport.")
     assert not [p for p in result.proposals if p.kind == "event"]
+
+
+def test_an_expulsion_names_the_state_of_removal_not_a_requesting_state() -> None:
+    en = _ingest("The Migration Board ordered the applicant's expulsion to Iran. He was later deported to Iraq.")
+    assert {("IR", "destination"), ("IQ", "destination")} <= _roles(en)
+    assert not {("IR", "requesting"), ("IR", "persecuting")} & _roles(en)
+    fr = _ingest("Le préfet a ordonné son éloignement vers la Tunisie.")
+    assert ("TN", "destination") in _roles(fr)
+    ru = _ingest("Суд постановил о выдворении заявителя в Узбекистан.")
+    assert ("UZ", "destination") in _roles(ru)

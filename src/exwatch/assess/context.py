@@ -92,6 +92,11 @@ class CaseView:
         return self.states_with("custodial")
 
     @cached_property
+    def removal_destinations(self) -> list[str]:
+        """States an expulsion or deportation would send the subject to; not one where the removal is decided."""
+        return [s for s in self.states_with("destination") if s not in self.custodial]
+
+    @cached_property
     def charges(self) -> list[tuple[Request, str]]:
         return [(r, c) for r in self.requests for c in r.charges]
 

@@ -157,6 +157,6 @@ def destination(view: CaseView, state: str) -> Destination:
 
 
 def destinations(view: CaseView) -> list[Destination]:
-    """Every requesting state and the persecuting state, in that order."""
-    states = list(dict.fromkeys(view.requesting + view.persecuting))
+    """Every requesting state, the persecuting state and the states of removal, in that order."""
+    states = list(dict.fromkeys(view.requesting + view.persecuting + view.removal_destinations))
     return [destination(view, s) for s in states]

@@ -1,4 +1,4 @@
-"""States in their role: requesting, custodial, persecuting (and refuge), from the wording around a state.
+"""States in their role: requesting, custodial, persecuting, destination (and refuge), from the wording around a state.
 
 "requests sent to INTERPOL by Russia and Ukraine, in cooperation with Kazakhstan" gives Russia and
 Ukraine requesting (a request *by* them) and Kazakhstan persecuting (the state on whose behalf others
@@ -33,6 +33,12 @@ _AFTER: list[tuple[str, str, float, re.Pattern[str]]] = [
          r"\b(?:extradit(?:ion|ed|e)|surrender(?:ed)?|removal)\s+(?:of (?:the applicant|him|her|(?:Mr\.? "
          r"|Mrs\.? |Ms\.? |M\. )?[A-Z]\w+)\s+)?to\b"
          r"|\bextradition vers\b|\bextradé vers\b|\b(?:выдач\w+|экстрадиц\w+|экстрадирова\w+)\s+(?:\w+\s+)?(?:в|во)\b"),
+        # An expulsion or deportation names where the person would go, not who asks for them: the destination,
+        # assessed by the courts' test (group or personal risk), not as a requesting or persecuting state.
+        ("expulsion-to", "destination", 0.6,
+         r"\b(?:expulsion|expelled|expel|deport(?:ation|ed)?|refoulement|return(?:ed)?|sent back)\s+"
+         r"(?:of (?:the applicants?|him|her|them)\s+)?to\b|\b(?:expulsion|renvoi|éloignement|refoulement)\s+vers\b"
+         r"|\b(?:выдворени\w+|депортаци\w+|высылк\w+|депортирова\w+|выслан\w*)\s+(?:\w+\s+)?(?:в|во)\b"),
         ("detained-in", "custodial", 0.75,
          r"\b(?:detained|arrested|apprehended|held|imprisoned|in custody|remanded in custody|taken into custody|"
          r"lives|living|resides|residing|settled)\s+(?:\w+\s+){0,2}?in\b|\b(?:détenue?s?|arrêtée?s?|interpellée?s?|"
