@@ -9,7 +9,12 @@ The tree, so that callers (CLI, web routes) can catch exactly what they mean::
     │   └── VocabularyError       a value outside a controlled vocabulary
     ├── NotFoundError             a case, source or record that does not exist
     ├── ConflictError             the record exists already (import without --update)
-    └── StorageError              the database cannot be opened or migrated
+    │   └── StaleError            the case changed since the writer read it (optimistic locking)
+    ├── StorageError              the database cannot be opened or migrated
+    └── AccessError               the web application's user may not do this
+        ├── AuthenticationError   no valid login or session
+        ├── ForbiddenError        the user's role does not allow the action
+        └── RateLimitError        too many failed logins: wait
 
 ``InputError`` carries ``problems``: one :class:`Problem` per faulty field, each with the
 path of the field (``events[2].date``) and the reason, so that every fault in a file is
@@ -75,5 +80,33 @@ class ConflictError(ExwatchError):
     """The record exists already; the message says how to replace it."""
 
 
+class StaleError(ConflictError):
+    """Someone stored a change to the case after this writer read it; nothing of this change was stored."""
+
+    def __init__(self, case_id: str, seen: int, now: int, at: object) -> None:
+        self.case_id, self.seen, self.now = case_id, seen, now
+        super().__init__(
+            f"case {case_id!r} was changed by someone else (at {at}) after you opened it (your version {seen}, now "
+            f"{now}); nothing of your change was stored: look at the case as it is now and make your change again"
+        )
+
+
 class StorageError(ExwatchError):
     """The database cannot be reached, opened or migrated."""
+
+
+class AccessError(ExwatchError):
+    """The acting user may not do this. A case not shared with the user is a ``NotFoundError`` instead, so
+    that its existence does not leak."""
+
+
+class AuthenticationError(AccessError):
+    """No valid login: wrong user name or password, or an expired session."""
+
+
+class ForbiddenError(AccessError):
+    """The user's role does not allow the action (a viewer writing, an editor administering)."""
+
+
+class RateLimitError(AccessError):
+    """Too many failed logins for this user name or client: the message says how long to wait."""

@@ -133,6 +133,11 @@ def _mentions(text: str, terms: list[str]) -> bool:
     return any(term in low for term in terms)
 
 
+def is_executive(body_name: str) -> bool:
+    """Whether a decision-maker is the executive (a minister, the government, the head of government)."""
+    return _mentions(body_name, _terms("executive"))
+
+
 @lru_cache(maxsize=256)
 def _members(org: str, day: dt.date) -> frozenset[str]:
     return frozenset(members_at(org, day))

@@ -9,9 +9,8 @@ from __future__ import annotations
 from exwatch.assess.checklist import (
     Target,
     _members,
-    _mentions,
-    _terms,
     check,
+    is_executive,
 )
 from exwatch.assess.context import FactRef
 from exwatch.assess.rules import RULES, Outcome, met, not_met, unknown
@@ -120,7 +119,7 @@ def executive_decides(t: Target) -> Outcome:
         return unknown("no next decision-maker is known in the custodial state")
     name = stage.next.name.en
     ref = FactRef(f"procedure/{status.jurisdiction}/{stage.id}", f"next decision: {name}", ())
-    if _mentions(name, _terms("executive")):
+    if is_executive(name):
         return met([ref])
     return not_met(f"next decision: {name}", [ref])
 

@@ -13,7 +13,7 @@ from exwatch.errors import InputError
 from exwatch.logic import cases
 from exwatch.logic.files import dump_case, read_case
 from exwatch.logic.standing import standing, timeline
-from exwatch.model.case import Citation, Event, Fact, Name, Request, Source, StateRole, Subject, slugify, unique_id
+from exwatch.model.case import Citation, Fact, Name, Request, Source, StateRole, Subject, slugify, unique_id
 from exwatch.model.validation import validate
 from exwatch.private import write_private
 
@@ -245,11 +245,11 @@ def add_event(
 ) -> None:
     """Record a dated procedural event."""
     with transaction(ctx) as session:
-        existing = cases.taken_ids(session, case_id, "events")
-        item = validate(
-            Event,
+        item = cases.add_event(
+            session,
+            case_id,
             {
-                "id": event_id or unique_id(slugify(f"{action}-{date}"), existing.__contains__),
+                "id": event_id,
                 "date": date,
                 "jurisdiction": jurisdiction,
                 "body": body,
@@ -259,9 +259,7 @@ def add_event(
                 "reference": reference,
                 "sources": _citations(source),
             },
-            "event",
         )
-        cases.add_item(session, case_id, item)
     _added(fmt, case_id, "event", item.id)
 
 

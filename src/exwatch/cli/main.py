@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from exwatch import __version__
-from exwatch.cli import assess, case, documents, draft, example, kb, status
+from exwatch.cli import assess, case, documents, draft, example, kb, status, team
 from exwatch.errors import ExwatchError
 
 
@@ -41,6 +41,8 @@ app.add_typer(draft.profile_app, name="profile")
 app.command("ingest")(documents.ingest)
 app.command("review")(documents.review)
 app.add_typer(documents.sent_app, name="sent")
+app.command("serve")(team.serve)
+app.add_typer(team.user_app, name="user")
 
 
 def _version(value: bool) -> None:

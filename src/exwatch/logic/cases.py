@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from exwatch.errors import ConflictError, NotFoundError
+from exwatch.errors import ConflictError, NotFoundError, StaleError
 from exwatch.model.case import (
     CaseFile,
     Citation,
@@ -161,6 +161,7 @@ def _replace(session: Session, row: CaseRow, case: CaseFile) -> None:
     session.flush()  # old rows out before new ones in: ids are unique within a case
     to_row(case, into=row)
     row.updated_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    row.version = (row.version or 1) + 1
     session.flush()
 
 
@@ -208,10 +209,21 @@ _LISTS: dict[type[BaseModel], str] = {
 }
 
 
-def amend(session: Session, case_id: str, change: Callable[[dict[str, Any]], None], what: str) -> CaseFile:
+def amend(
+    session: Session,
+    case_id: str,
+    change: Callable[[dict[str, Any]], None],
+    what: str,
+    expected_version: int | None = None,
+) -> CaseFile:
     """Change a case under its lock: ``change`` edits the case's data in place, the whole case is
-    validated again (``what`` names the change in errors) and stored in its row."""
+    validated again (``what`` names the change in errors) and stored in its row.
+
+    ``expected_version`` is the version the writer saw (the web application's forms carry it): when someone
+    stored a change since, nothing is stored and ``StaleError`` says what changed."""
     row = lock(session, case_id)
+    if expected_version is not None and row.version != expected_version:
+        raise StaleError(case_id, expected_version, row.version, row.updated_at)
     data = from_row(row).model_dump()
     change(data)
     amended = validate(CaseFile, data, f"case {case_id!r} with {what}")
@@ -219,10 +231,23 @@ def amend(session: Session, case_id: str, change: Callable[[dict[str, Any]], Non
     return amended
 
 
-def add_item(session: Session, case_id: str, item: BaseModel) -> CaseFile:
+def add_item(session: Session, case_id: str, item: BaseModel, expected_version: int | None = None) -> CaseFile:
     """Append a source, state role, request, event or fact to a case, validating the whole case again."""
     group = _LISTS[type(item)]
-    return amend(session, case_id, lambda data: data[group].append(item.model_dump()), f"the new {group[:-1]}")
+    return amend(
+        session, case_id, lambda data: data[group].append(item.model_dump()), f"the new {group[:-1]}", expected_version
+    )
+
+
+def add_event(session: Session, case_id: str, fields: dict[str, Any], expected_version: int | None = None) -> Event:
+    """Record a dated event from its fields (an id is made from the action and date when none is given);
+    ``expected_version`` as in :func:`amend`."""
+    existing = taken_ids(session, case_id, "events")
+    action, date = fields.get("action") or "event", fields.get("date") or ""
+    data = {**fields, "id": fields.get("id") or unique_id(slugify(f"{action}-{date}"), existing.__contains__)}
+    item = validate(Event, data, "event")
+    add_item(session, case_id, item, expected_version)
+    return item
 
 
 def add_name(session: Session, case_id: str, name: Name) -> CaseFile:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,14 @@ from exwatch.model.case import Subject
 from exwatch.model.validation import validate
 from exwatch.store.review_tables import CaseDocumentRow, DocumentRow, PassageRow, ProposalRow, ReviewEventRow
 
+# The web application serves many users in one process: it names the acting user per request here (a context
+# variable is private to the request's task or thread), never in the process-wide environment.
+ACTOR: ContextVar[str | None] = ContextVar("exwatch_actor", default=None)
+
 
 def current_actor() -> str:
-    """Who is acting: ``EXWATCH_USER`` when set (the web application sets it per user), else the login name."""
-    return os.environ.get("EXWATCH_USER") or getpass.getuser()
+    """Who is acting: the web application's user of this request, else ``EXWATCH_USER``, else the login name."""
+    return ACTOR.get() or os.environ.get("EXWATCH_USER") or getpass.getuser()
 
 
 @dataclass

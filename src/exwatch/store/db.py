@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from exwatch.errors import ConflictError, StorageError
 from exwatch.private import private_dir, touch_private
 from exwatch.store import review_tables as _review_tables  # noqa: F401  (its tables belong to the schema)
+from exwatch.store import team_tables as _team_tables  # noqa: F401  (its tables belong to the schema)
 
 ENV_VAR = "EXWATCH_DATABASE_URL"
 BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish before giving up with a clear error

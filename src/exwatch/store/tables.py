@@ -54,6 +54,9 @@ class CaseRow(Base):
     subject_profiles: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    # Raised by one at every stored change: a writer that read version N and finds N+1 was overtaken
+    # (optimistic locking for the web application; logic.cases.amend checks it when given).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     names: Mapped[list[NameRow]] = relationship(cascade=_CASCADE, order_by="NameRow.position")
     states: Mapped[list[StateRoleRow]] = relationship(cascade=_CASCADE, order_by="StateRoleRow.position")

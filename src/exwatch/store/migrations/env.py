@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from exwatch.store import review_tables as _review_tables  # noqa: F401  (registers its tables)
+from exwatch.store import team_tables as _team_tables  # noqa: F401  (registers its tables)
 from exwatch.store.tables import Base
 
 config = context.config

@@ -1,0 +1,36 @@
+"""The append-only audit log: every read and write of a case through the team application, who and when.
+
+Rows are only ever added here; nothing in the project updates or deletes one. Admins read and export it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exwatch.store.team_tables import AuditRow
+
+
+def record(session: Session, actor: str, action: str, case_id: str | None, detail: str | None = None) -> None:
+    session.add(AuditRow(actor=actor, action=action, case_id=case_id, detail=detail))
+
+
+def entries(session: Session, case_id: str | None = None, limit: int = 500) -> list[AuditRow]:
+    query = select(AuditRow).order_by(AuditRow.pk.desc()).limit(limit)
+    if case_id:
+        query = query.where(AuditRow.case_id == case_id)
+    return list(session.scalars(query))
+
+
+def to_csv(rows: list[AuditRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["at", "actor", "action", "case", "detail"])
+    for row in rows:
+        # A cell starting with = + - @ is a formula in a spreadsheet: quote it as text (CSV injection).
+        cells = [row.at.isoformat(), row.actor, row.action, row.case_id or "", row.detail or ""]
+        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in cells])
+    return out.getvalue()

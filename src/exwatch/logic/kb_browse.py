@@ -1,0 +1,82 @@
+"""One state in the knowledge base as of a day: the instruments binding it, the transfer links from and to it,
+its torture and fair-trial levels and the dated evidence behind them, each with its sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
+from exwatch.errors import NotFoundError
+from exwatch.kb.evidence.loader import load_evidence
+from exwatch.kb.evidence.rules import risk_levels
+from exwatch.kb.loader import load_knowledge
+from exwatch.kb.models import existed_on
+from exwatch.kb.query import links_at, party_in_force
+from exwatch.model.countries import resolve_country
+
+
+def state_view(state: str, as_of: dt.date) -> dict[str, Any]:
+    """What the knowledge base held about ``state`` on ``as_of`` (later records and sources left out)."""
+    code = resolve_country(state)
+    k = load_knowledge()
+    if code not in k.states:
+        raise NotFoundError(f"the knowledge base has no record of state {code}")
+    treaties = []
+    for instrument_id, instrument in sorted(k.instruments.items()):
+        for parties in k.parties_of(instrument_id):
+            for party in parties.parties:
+                if party.state == code and party_in_force(party, as_of):
+                    treaties.append(
+                        {
+                            "id": instrument_id,
+                            "title": instrument.name,
+                            "in_force": str(party.in_force or ""),
+                            "sources": [asdict(k.cite(s)) for s in party.sources if s.existed_on(as_of)],
+                        }
+                    )
+    links = [
+        {
+            "from": lk.origin,
+            "to": lk.destination,
+            "kind": lk.kind,
+            "label": lk.label,
+            "verified": lk.verified,
+            "sources": [asdict(c) for c in lk.sources if c.existed_on(as_of)],
+        }
+        for lk in links_at(as_of, k)
+        if code in (lk.origin, lk.destination)
+    ]
+    levels = risk_levels(code, as_of)
+    evidence = [
+        {
+            "id": r.id,
+            "date": str(r.date),
+            "kind": r.kind,
+            "body": r.body,
+            "reference": r.reference,
+            "finding": r.finding,
+            "bears_on": r.bears_on,
+            "groups": list(r.groups),
+            "verified": r.verified,
+            "sources": [s.model_dump(exclude_none=True, exclude={"line"}) for s in r.sources if s.existed_on(as_of)],
+        }
+        for r in load_evidence().of_state(code)
+        if existed_on(r.date, as_of)
+    ]
+    return {
+        "state": code,
+        "name": k.states[code].name,
+        "as_of": as_of.isoformat(),
+        "knowledge_version": k.version,
+        "treaties": treaties,
+        "links": links,
+        "torture": levels.torture.level,
+        "fair_trial": levels.fair_trial.level,
+        "evidence": sorted(evidence, key=lambda e: e["date"], reverse=True),
+    }
+
+
+def states() -> list[dict[str, str]]:
+    k = load_knowledge()
+    return [{"state": code, "name": s.name} for code, s in sorted(k.states.items())]

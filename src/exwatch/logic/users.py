@@ -1,0 +1,198 @@
+"""Users of the team application, their logins and sessions, and who may see which case.
+
+Roles: ``admin`` manages users and access and sees every case (to share it); ``editor`` reads and changes the
+cases shared with them; ``viewer`` reads them. Need-to-know: a case not shared with a user is reported to them
+as not existing (``NotFoundError``), never as forbidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from exwatch.errors import AuthenticationError, ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitError
+from exwatch.logic import audit, cases
+from exwatch.store.team_tables import CaseAccessRow, LoginFailureRow, SessionRow, UserRow
+
+ROLES = ("admin", "editor", "viewer")
+LOCALES = ("en", "fr", "ru")
+MIN_PASSWORD = 12
+SESSION_HOURS = 12
+# Failed logins allowed per user name, and per client address, within the window; then the login waits.
+MAX_FAILURES_USER, MAX_FAILURES_CLIENT, FAILURE_WINDOW = 5, 20, dt.timedelta(minutes=15)
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{1,79}")
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Login:
+    """A session just opened: the token goes in the cookie, the CSRF token in every form."""
+
+    token: str
+    csrf: str
+    user: UserRow
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # SQLite gives back naive datetimes for what was stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def add_user(session: Session, username: str, role: str, password: str | None = None, by: str = "cli") -> str:
+    """Create a user; returns the password (generated when none is given, to be shown once)."""
+    if not _USERNAME.fullmatch(username):
+        raise InputError(f"user name {username!r}: 2-80 letters, digits, '.', '_', '@' or '-', starting with one")
+    if role not in ROLES:
+        raise InputError(f"role {role!r}: expected one of {', '.join(ROLES)}")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise InputError(f"the password must have at least {MIN_PASSWORD} characters")
+    if session.scalar(select(UserRow.pk).where(UserRow.username == username)) is not None:
+        raise ConflictError(f"user {username!r} exists already")
+    password = password or secrets.token_urlsafe(15)
+    session.add(UserRow(username=username, password_hash=_hasher.hash(password), role=role, locale="en"))
+    audit.record(session, by, "user_add", None, f"{username} ({role})")
+    session.flush()
+    return password
+
+
+def first_admin(session: Session) -> str | None:
+    """On a store without users, create ``admin`` and return its generated password; else None."""
+    if session.scalar(select(func.count()).select_from(UserRow)):
+        return None
+    return add_user(session, "admin", "admin", by="first run")
+
+
+def users(session: Session) -> list[UserRow]:
+    return list(session.scalars(select(UserRow).order_by(UserRow.username)))
+
+
+def get_user(session: Session, username: str) -> UserRow:
+    row = session.scalar(select(UserRow).where(UserRow.username == username))
+    if row is None:
+        raise NotFoundError(f"no user {username!r}")
+    return row
+
+
+def set_locale(session: Session, user: UserRow, locale: str) -> None:
+    if locale not in LOCALES:
+        raise InputError(f"language {locale!r}: expected one of {', '.join(LOCALES)}")
+    user.locale = locale
+
+
+def login(session: Session, username: str, password: str, client: str) -> Login:
+    """Check the password and open a session. Failures (:func:`record_failure`) are counted per user name and
+    per client; past the limit every attempt is refused (even with the right password) until the window has
+    passed."""
+    since = _now() - FAILURE_WINDOW
+    by_user = session.scalar(
+        select(func.count()).where(LoginFailureRow.username == username[:80], LoginFailureRow.at >= since)
+    )
+    by_client = session.scalar(
+        select(func.count()).where(LoginFailureRow.client == client[:64], LoginFailureRow.at >= since)
+    )
+    if (by_user or 0) >= MAX_FAILURES_USER or (by_client or 0) >= MAX_FAILURES_CLIENT:
+        raise RateLimitError(f"too many failed logins: wait {FAILURE_WINDOW.seconds // 60} minutes and try again")
+    user = session.scalar(select(UserRow).where(UserRow.username == username))
+    try:
+        ok = user is not None and user.active and _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or user is None:
+        raise AuthenticationError("wrong user name or password")
+    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    session.add(
+        SessionRow(
+            token_sha256=_digest(token),
+            csrf=csrf,
+            user_pk=user.pk,
+            expires_at=_now() + dt.timedelta(hours=SESSION_HOURS),
+        )
+    )
+    audit.record(session, user.username, "login", None, f"from {client[:64]}")
+    session.flush()
+    return Login(token, csrf, user)
+
+
+def record_failure(session: Session, username: str, client: str, error: Exception) -> None:
+    """Count a failed login (in its own transaction: the login's own rolls back) and audit it. A refusal by the
+    rate limit is audited but not counted, so that waiting the window out is enough."""
+    if isinstance(error, AuthenticationError):
+        session.add(LoginFailureRow(username=username[:80], client=client[:64]))
+    audit.record(session, username[:80], "login_failed", None, f"from {client[:64]}: {error}")
+
+
+def session_of(session: Session, token: str | None) -> tuple[UserRow, str]:
+    """The user and CSRF token of a live session; AuthenticationError when there is none."""
+    row = session.scalar(select(SessionRow).where(SessionRow.token_sha256 == _digest(token))) if token else None
+    if row is None or _aware(row.expires_at) < _now():
+        raise AuthenticationError("not logged in, or the session has expired: log in again")
+    user = session.get(UserRow, row.user_pk)
+    if user is None or not user.active:
+        raise AuthenticationError("this account is disabled")
+    return user, row.csrf
+
+
+def logout(session: Session, token: str | None) -> None:
+    if token:
+        session.execute(delete(SessionRow).where(SessionRow.token_sha256 == _digest(token)))
+
+
+def require(user: UserRow, role: str) -> None:
+    """Raise unless ``user`` holds ``role`` or a higher one (admin > editor > viewer)."""
+    if ROLES.index(user.role) > ROLES.index(role):
+        raise ForbiddenError(f"your role ({user.role}) does not allow this; an {role} or admin can do it")
+
+
+def visible_case_ids(session: Session, user: UserRow) -> set[str] | None:
+    """The ids of the cases ``user`` may see; None for an admin (every case)."""
+    if user.role == "admin":
+        return None
+    return set(session.scalars(select(CaseAccessRow.case_id).where(CaseAccessRow.user_pk == user.pk)))
+
+
+def check_case(session: Session, user: UserRow, case_id: str, write: bool = False) -> None:
+    """Let ``user`` at the case, or answer as if it did not exist; a viewer writing is forbidden."""
+    visible = visible_case_ids(session, user)
+    if visible is not None and case_id not in visible:
+        raise NotFoundError(f"no case {case_id!r}")
+    cases.get_row(session, case_id)
+    if write:
+        require(user, "editor")
+
+
+def share(session: Session, case_id: str, username: str, by: str) -> None:
+    cases.get_row(session, case_id)
+    user = get_user(session, username)
+    exists = session.scalar(
+        select(CaseAccessRow.pk).where(CaseAccessRow.case_id == case_id, CaseAccessRow.user_pk == user.pk)
+    )
+    if exists is None:
+        session.add(CaseAccessRow(case_id=case_id, user_pk=user.pk, granted_by=by))
+        audit.record(session, by, "share", case_id, f"with {username}")
+
+
+def unshare(session: Session, case_id: str, username: str, by: str) -> None:
+    user = get_user(session, username)
+    session.execute(delete(CaseAccessRow).where(CaseAccessRow.case_id == case_id, CaseAccessRow.user_pk == user.pk))
+    audit.record(session, by, "unshare", case_id, f"from {username}")
+
+
+def shared_with(session: Session, case_id: str) -> list[str]:
+    query = select(UserRow.username).join(CaseAccessRow, CaseAccessRow.user_pk == UserRow.pk)
+    return list(session.scalars(query.where(CaseAccessRow.case_id == case_id).order_by(UserRow.username)))

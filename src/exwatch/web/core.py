@@ -1,0 +1,173 @@
+"""What every route shares: the acting user and their transaction, CSRF checks, the templates, errors.
+
+A route opens ``acting(...)``: one transaction, the user of the session cookie (or AuthenticationError), the
+CSRF token checked for anything that changes state, and the user named as the actor of every change and audit
+row. Every value a template prints is escaped (Jinja autoescape); no template carries a script or a style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session
+
+from exwatch.errors import AccessError, DateError, ForbiddenError, InputError
+from exwatch.logic import audit, users
+from exwatch.logic.documents import ACTOR, Filed, ingest
+from exwatch.model.dates import PartialDate
+from exwatch.private import scratch_dir
+from exwatch.store.db import Database
+from exwatch.store.team_tables import UserRow
+from exwatch.web.i18n import LOCALES, NAMES, format_day, gettext
+
+COOKIE = "exwatch_session"
+LOGIN_COOKIE = "exwatch_login"  # the login form's CSRF token, before any session exists (double submit)
+HEADER = "x-csrf-token"
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Acting:
+    session: Session
+    user: UserRow
+    csrf: str
+
+    def case(self, case_id: str, write: bool = False, audited: str | None = "read") -> None:
+        """Let the user at the case (or answer 'no case'), and audit the access."""
+        users.check_case(self.session, self.user, case_id, write)
+        if audited:
+            audit.record(self.session, self.user.username, audited, case_id)
+
+
+def database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+@contextmanager
+def acting(request: Request, csrf: str | None = None, write: bool = False) -> Iterator[Acting]:
+    """The request's user in one transaction; ``write`` requires the session's CSRF token (form field or
+    header). Nothing is stored when the block raises."""
+    db = database(request)
+    with db.transaction() as session:
+        user, expected = users.session_of(session, request.cookies.get(COOKIE))
+        if write:
+            given = csrf or request.headers.get(HEADER) or ""
+            if not hmac.compare_digest(given.encode(), expected.encode()):
+                raise ForbiddenError("the form has expired or came from another site (CSRF check): reload the page")
+        token = ACTOR.set(user.username)
+        try:
+            yield Acting(session, user, expected)
+        finally:
+            ACTOR.reset(token)
+
+
+def record_denied(request: Request, case_id: str) -> None:
+    """Audit an attempt at a case the user may not see, in its own transaction (the request's rolls back)."""
+    db = database(request)
+    try:
+        with db.transaction() as session:
+            user, _ = users.session_of(session, request.cookies.get(COOKIE))
+            audit.record(session, user.username, "read_denied", case_id)
+    except AccessError:
+        return
+
+
+MAX_UPLOAD = 50 * 1024 * 1024
+DRAFT_KINDS, DRAFT_LANGS, DRAFT_FORMATS = (
+    ("letter", "ccf-request", "rule39", "brief"),
+    ("en", "fr"),
+    ("md", "docx", "pdf"),
+)
+MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def ingest_uploads(ctx: Acting, case_id: str, files: list[UploadFile]) -> Filed:
+    """File uploaded documents in the case: each is copied to a private scratch directory (the parsers read
+    files), ingested into proposals, and the copies removed whatever happens."""
+    work = Path(tempfile.mkdtemp(dir=scratch_dir()))
+    try:
+        paths = []
+        for index, upload in enumerate(files):
+            name = Path(upload.filename or "").name or f"upload-{index}"
+            # One folder per file: the document keeps the name it was uploaded with, even when two are alike.
+            target = work / str(index) / name
+            target.parent.mkdir()
+            with target.open("wb") as out:
+                shutil.copyfileobj(upload.file, out, length=1024 * 1024)
+            if target.stat().st_size > MAX_UPLOAD:
+                raise InputError(f"{name} is larger than {MAX_UPLOAD // 1024 // 1024} MB: nothing was filed")
+            paths.append(target)
+        if not paths:
+            raise InputError("choose at least one file to upload")
+        return ingest(ctx.session, paths, case_id, False)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def draft_download(ctx: Acting, case_id: str, kind: str, lang: str, fmt: str, as_of: str | None) -> Response:
+    """Draft (recorded in the register) and answer with the file as a download."""
+    from exwatch.logic.draft import draft
+
+    if kind not in DRAFT_KINDS or lang not in DRAFT_LANGS or fmt not in DRAFT_FORMATS:
+        raise InputError(
+            f"choose a kind ({', '.join(DRAFT_KINDS)}), a language ({', '.join(DRAFT_LANGS)}) and a format "
+            f"({', '.join(DRAFT_FORMATS)})"
+        )
+    day = parse_day(as_of, dt.date.today())
+    result = draft(ctx.session, case_id, kind, lang, fmt, day)  # type: ignore[arg-type]  # checked just above
+    name = f"{case_id}-{kind}-{lang}-{day.isoformat()}.{fmt}"
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(result.content, media_type=MEDIA[fmt], headers=disposition)
+
+
+def parse_day(value: str | None, default: dt.date) -> dt.date:
+    if not value:
+        return default
+    try:
+        return PartialDate.parse(value).latest()
+    except (ValueError, TypeError):
+        raise DateError(f"date {value!r}: expected YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["tojson_pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1, default=str)
+
+
+def page(
+    request: Request, template: str, *, user: UserRow | None, csrf: str = "", status: int = 200, **context: Any
+) -> HTMLResponse:
+    locale = user.locale if user is not None else request.state.locale
+    _ = gettext(locale)
+    html = _env.get_template(template).render(
+        _=_,
+        day=lambda value: format_day(value, locale),
+        user=user,
+        csrf=csrf,
+        locale=locale,
+        locales=[(code, NAMES[code]) for code in LOCALES],
+        path=request.url.path,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)
