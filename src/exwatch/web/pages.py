@@ -52,8 +52,8 @@ def login(
     request: Request,
     username: Annotated[str, Form()],
     password: Annotated[str, Form()],
-    csrf: CSRF,
     next: Annotated[str, Form()] = "/",
+    csrf: CSRF = "",
 ) -> Response:
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(csrf.encode(), expected.encode()):
@@ -82,7 +82,7 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, csrf: CSRF) -> Response:
+def logout(request: Request, csrf: CSRF = "") -> Response:
     with acting(request, csrf, write=True) as ctx:
         users.logout(ctx.session, request.cookies.get(COOKIE))
     response = RedirectResponse("/login", status_code=303)
@@ -92,7 +92,7 @@ def logout(request: Request, csrf: CSRF) -> Response:
 
 @router.post("/settings/locale")
 def set_locale(
-    request: Request, csrf: CSRF, locale: Annotated[str, Form()], back: Annotated[str, Form()] = "/"
+    request: Request, locale: Annotated[str, Form()], back: Annotated[str, Form()] = "/", csrf: CSRF = ""
 ) -> Response:
     with acting(request, csrf, write=True) as ctx:
         users.set_locale(ctx.session, ctx.user, locale)
@@ -140,7 +140,6 @@ def case_page(request: Request, case_id: str, as_of: str | None = Query(None)) -
 def add_event(
     request: Request,
     case_id: str,
-    csrf: CSRF,
     version: Annotated[int, Form()],
     date: Annotated[str, Form()],
     jurisdiction: Annotated[str, Form()],
@@ -148,6 +147,7 @@ def add_event(
     action: Annotated[str, Form()],
     source: Annotated[str, Form()],
     outcome: Annotated[str, Form()] = "",
+    csrf: CSRF = "",
 ) -> Response:
     fields = {
         "date": date,
@@ -181,10 +181,10 @@ def review_page(request: Request, case_id: str) -> Response:
 def review_decide(
     request: Request,
     case_id: str,
-    csrf: CSRF,
     proposal: Annotated[int, Form()],
     decision: Annotated[str, Form()],
     value: Annotated[str, Form()] = "",
+    csrf: CSRF = "",
 ) -> Response:
     if decision not in ("accept", "reject", "edit"):
         raise InputError(f"decision {decision!r}: expected accept, reject or edit")
@@ -212,7 +212,7 @@ def review_decide(
 
 
 @router.post("/cases/{case_id}/documents")
-def upload(request: Request, case_id: str, csrf: CSRF, files: Annotated[list[UploadFile], File()]) -> Response:
+def upload(request: Request, case_id: str, files: Annotated[list[UploadFile], File()], csrf: CSRF = "") -> Response:
     with acting(request, csrf, write=True) as ctx:
         ctx.case(case_id, write=True, audited="upload")
         ingest_uploads(ctx, case_id, files)
@@ -223,11 +223,11 @@ def upload(request: Request, case_id: str, csrf: CSRF, files: Annotated[list[Upl
 def draft(
     request: Request,
     case_id: str,
-    csrf: CSRF,
     kind: Annotated[str, Form()],
     lang: Annotated[str, Form()],
     format: Annotated[str, Form()],
     as_of: Annotated[str, Form()] = "",
+    csrf: CSRF = "",
 ) -> Response:
     with acting(request, csrf, write=True) as ctx:
         ctx.case(case_id, write=True, audited="draft")
@@ -269,7 +269,7 @@ def admin(request: Request, created: str | None = None) -> Response:
 
 @router.post("/admin/users", response_class=HTMLResponse)
 def admin_add_user(
-    request: Request, csrf: CSRF, username: Annotated[str, Form()], role: Annotated[str, Form()]
+    request: Request, username: Annotated[str, Form()], role: Annotated[str, Form()], csrf: CSRF = ""
 ) -> Response:
     with acting(request, csrf, write=True) as ctx:
         users.require(ctx.user, "admin")
@@ -281,10 +281,10 @@ def admin_add_user(
 @router.post("/admin/access")
 def admin_access(
     request: Request,
-    csrf: CSRF,
     case_id: Annotated[str, Form()],
     username: Annotated[str, Form()],
     grant: Annotated[str, Form()] = "share",
+    csrf: CSRF = "",
 ) -> Response:
     with acting(request, csrf, write=True) as ctx:
         users.require(ctx.user, "admin")
