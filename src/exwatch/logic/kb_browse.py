@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from exwatch.errors import NotFoundError
+from exwatch.errors import CountryError, NotFoundError
 from exwatch.kb.evidence.loader import load_evidence
 from exwatch.kb.evidence.rules import risk_levels
 from exwatch.kb.loader import load_knowledge
@@ -18,7 +18,10 @@ from exwatch.model.countries import resolve_country
 
 def state_view(state: str, as_of: dt.date) -> dict[str, Any]:
     """What the knowledge base held about ``state`` on ``as_of`` (later records and sources left out)."""
-    code = resolve_country(state)
+    try:
+        code = resolve_country(state)
+    except CountryError as exc:
+        raise NotFoundError(str(exc)) from None  # a state that does not exist is a page that does not exist
     k = load_knowledge()
     if code not in k.states:
         raise NotFoundError(f"the knowledge base has no record of state {code}")

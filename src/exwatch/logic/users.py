@@ -28,7 +28,8 @@ MIN_PASSWORD = 12
 SESSION_HOURS = 12
 # Failed logins allowed per user name, and per client address, within the window; then the login waits.
 MAX_FAILURES_USER, MAX_FAILURES_CLIENT, FAILURE_WINDOW = 5, 20, dt.timedelta(minutes=15)
-_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{1,79}")
+USERNAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,79}$"
+_USERNAME = re.compile(USERNAME_PATTERN)
 _hasher = PasswordHasher()
 
 
@@ -56,7 +57,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 def add_user(session: Session, username: str, role: str, password: str | None = None, by: str = "cli") -> str:
     """Create a user; returns the password (generated when none is given, to be shown once)."""
-    if not _USERNAME.fullmatch(username):
+    if not _USERNAME.match(username):
         raise InputError(f"user name {username!r}: 2-80 letters, digits, '.', '_', '@' or '-', starting with one")
     if role not in ROLES:
         raise InputError(f"role {role!r}: expected one of {', '.join(ROLES)}")

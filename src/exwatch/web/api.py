@@ -13,10 +13,38 @@ from pydantic import BaseModel, Field
 
 from exwatch.errors import ExwatchError, InputError, NotFoundError
 from exwatch.logic import audit, cases, kb_browse, review, users, workspace
-from exwatch.web.core import COOKIE, acting, database, draft_download, ingest_uploads, parse_day, record_denied
+from exwatch.web.core import COOKIE, acting, database, draft_download, ingest_uploads, record_denied
 from exwatch.web.pages import _cookie
 
-router = APIRouter(prefix="/api/v1", tags=["v1"])
+
+class Problem(BaseModel):
+    path: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every refusal has this shape: a message a person can act on, the kind of error, and per-field problems."""
+
+    error: str
+    type: str
+    problems: list[Problem] | None = None
+    case: str | None = None
+    your_version: int | None = None
+    current_version: int | None = None
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "not logged in, or the session has expired"},
+    403: {"model": ErrorOut, "description": "the role does not allow it, or the CSRF token is missing or wrong"},
+    404: {"model": ErrorOut, "description": "no such record, or a case not shared with you (the same answer)"},
+    409: {"model": ErrorOut, "description": "the case changed since you read it (optimistic locking), or exists"},
+    422: {"model": ErrorOut, "description": "the request is incomplete or a value is wrong: see problems"},
+    429: {"model": ErrorOut, "description": "too many failed logins: wait"},
+}
+router = APIRouter(prefix="/api/v1", tags=["v1"], responses=_ERRORS)
+
+
+AS_OF = Query(None, description="the day to show the case as it stood (YYYY-MM-DD); default today")
 
 
 class Credentials(BaseModel):
@@ -46,13 +74,13 @@ class DraftIn(BaseModel):
     kind: Literal["letter", "ccf-request", "rule39", "brief"]
     lang: Literal["en", "fr"]
     format: Literal["md", "docx", "pdf"]
-    as_of: str | None = None
+    as_of: dt.date | None = None
 
 
 class UserIn(BaseModel):
-    username: str
+    username: str = Field(pattern=users.USERNAME_PATTERN)
     role: Literal["admin", "editor", "viewer"]
-    password: str | None = Field(None, description="at least 12 characters; generated and returned when absent")
+    password: str | None = Field(None, min_length=users.MIN_PASSWORD, description="generated and returned when absent")
 
 
 class AccessIn(BaseModel):
@@ -116,12 +144,12 @@ def list_cases(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/cases/{case_id}")
-def get_case(request: Request, case_id: str, as_of: str | None = Query(None)) -> dict[str, Any]:
+def get_case(request: Request, case_id: str, as_of: dt.date | None = AS_OF) -> dict[str, Any]:
     """The case workspace as of a day: what was known then, the status and the assessment of that day."""
     try:
         with acting(request) as ctx:
             ctx.case(case_id)
-            return workspace.workspace(ctx.session, case_id, parse_day(as_of, dt.date.today()))
+            return workspace.workspace(ctx.session, case_id, as_of or dt.date.today())
     except NotFoundError:
         record_denied(request, case_id)
         raise
@@ -161,7 +189,7 @@ def decide(request: Request, case_id: str, proposal_id: int, body: DecisionIn) -
 
 
 @router.post("/cases/{case_id}/documents", status_code=201)
-def upload(request: Request, case_id: str, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
+def upload(request: Request, case_id: str, files: Annotated[list[UploadFile], File(min_length=1)]) -> dict[str, Any]:
     with acting(request, write=True) as ctx:
         ctx.case(case_id, write=True, audited="upload")
         return ingest_uploads(ctx, case_id, files).as_dict()
@@ -171,7 +199,9 @@ def upload(request: Request, case_id: str, files: Annotated[list[UploadFile], Fi
 def draft(request: Request, case_id: str, body: DraftIn) -> Response:
     with acting(request, write=True) as ctx:
         ctx.case(case_id, write=True, audited="draft")
-        return draft_download(ctx, case_id, body.kind, body.lang, body.format, body.as_of)
+        return draft_download(
+            ctx, case_id, body.kind, body.lang, body.format, body.as_of.isoformat() if body.as_of else None
+        )
 
 
 @router.post("/cases/{case_id}/access")
@@ -192,9 +222,9 @@ def kb_states(request: Request) -> list[dict[str, str]]:
 
 
 @router.get("/kb/states/{state}")
-def kb_state(request: Request, state: str, as_of: str | None = Query(None)) -> dict[str, Any]:
+def kb_state(request: Request, state: str, as_of: dt.date | None = AS_OF) -> dict[str, Any]:
     with acting(request):
-        return kb_browse.state_view(state, parse_day(as_of, dt.date.today()))
+        return kb_browse.state_view(state, as_of or dt.date.today())
 
 
 @router.get("/users")
@@ -213,7 +243,10 @@ def add_user(request: Request, body: UserIn) -> dict[str, str]:
         return {"username": body.username, "role": body.role, "password": password}
 
 
-@router.get("/audit")
+@router.get(
+    "/audit",
+    responses={200: {"content": {"application/json": {}, "text/csv": {}}, "description": "the log, newest first"}},
+)
 def audit_log(request: Request, case: str | None = None, format: Literal["json", "csv"] = "json") -> Response:
     with acting(request) as ctx:
         users.require(ctx.user, "admin")

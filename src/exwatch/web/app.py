@@ -101,7 +101,8 @@ def create_app(db: Database) -> FastAPI:
             {"path": ".".join(str(p) for p in e.get("loc", ())[1:]), "message": e.get("msg", "")} for e in exc.errors()
         ]
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": "the request is incomplete or malformed", "problems": problems}, 422)
+            body = {"error": "the request is incomplete or malformed", "type": "InputError", "problems": problems}
+            return JSONResponse(body, 422)
         text = "; ".join(f"{p['path']}: {p['message']}" for p in problems)
         return page(request, "error.html", user=None, status=422, message=f"The form is incomplete: {text}", code=422)
 
