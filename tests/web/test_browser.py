@@ -6,6 +6,7 @@ content security policy (the console would say so)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -118,3 +119,73 @@ def test_a_newcomer_works_a_case_in_the_browser(server: str, browser: Browser, t
     page.goto(f"{server}/cases/{CASE}?as_of=2016-12-31")
     expect(page.locator("#timeline")).to_contain_text("arrest")
     assert browser.errors == []  # no CSP violation, no failed request, no script error
+
+
+def _shot(page: Any, name: str, tmp_path: Path) -> Path:
+    """A full-page screenshot; also into $EXWATCH_SCREENSHOTS when set (docs/ keeps the dashboard and case)."""
+    target = Path(os.environ.get("EXWATCH_SCREENSHOTS") or tmp_path) / f"{name}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target), full_page=name != "case")
+    assert target.stat().st_size > 10_000
+    return target
+
+
+def test_from_the_letters_day_to_a_letter_to_the_prime_minister_in_french(
+    server: str, browser: Browser, tmp_path: Path, profile: object
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    page: Page = browser.page
+    page.set_viewport_size({"width": 1366, "height": 800})  # a laptop screen
+    page.goto(server + "/login")
+    page.get_by_label("User name").fill("ed")
+    page.get_by_label("Password").fill(PASSWORDS["ed"])
+    page.get_by_role("button", name="Log in").click()
+    _shot(page, "dashboard", tmp_path)
+
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("button", name="Change").click()
+    expect(page.get_by_role("heading", name="Tableau de bord")).to_be_visible()
+    page.get_by_role("link", name="Mukhtar Ablyazov").first.click()
+    page.get_by_label("Afficher le dossier tel qu'il était le").fill("2015-05-25")
+    page.get_by_role("button", name="Afficher", exact=True).click()
+    expect(page.get_by_text("25 mai 2015").first).to_be_visible()
+    expect(page.locator("#standing")).to_contain_text("Prime Minister")  # who decides next on that day
+    expect(page.locator(".conclusion")).to_contain_text("Protection justifiée")  # the assessment of that day
+    page.set_viewport_size({"width": 1366, "height": 2400})
+    _shot(page, "case", tmp_path)
+    page.set_viewport_size({"width": 1366, "height": 800})
+
+    page.get_by_label("Type").select_option("letter")
+    page.get_by_label("Langue", exact=True).last.select_option("fr")
+    page.get_by_label("Format").select_option("docx")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Rédiger et télécharger").click()
+    letter = Path(download.value.path())
+    assert download.value.suggested_filename == f"{CASE}-letter-fr-2015-05-25.docx"
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
+    assert "Monsieur le Premier ministre" in text
+
+    page.get_by_label("Langue", exact=True).first.select_option("ru")
+    page.get_by_role("button", name="Changer").click()
+    expect(page.get_by_role("link", name="Сводка")).to_be_visible()
+    expect(page.get_by_role("heading", name="Хронология")).to_be_visible()
+    assert browser.errors == []
+
+
+def test_a_user_the_case_is_not_shared_with_gets_not_found_in_the_browser(server: str, browser: Browser) -> None:
+    from playwright.sync_api import Page, expect
+
+    page: Page = browser.page
+    page.goto(server + "/login")
+    page.get_by_label("User name").fill("ed2")
+    page.get_by_label("Password").fill(PASSWORDS["ed2"])
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("No case is shared with you yet")).to_be_visible()
+    response = page.goto(f"{server}/cases/{CASE}")
+    assert response is not None
+    assert response.status == 404
+    api = page.request.get(f"{server}/api/v1/cases/{CASE}")
+    assert api.status == 404

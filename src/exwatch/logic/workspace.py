@@ -88,7 +88,7 @@ def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
     by_jurisdiction: dict[str, list[dict[str, Any]]] = {}
     for event in events:
         by_jurisdiction.setdefault(event.jurisdiction, []).append(event.model_dump(exclude_none=True))
-    questions = [q for d in assessment.destinations for q in d.questions]
+    questions = list(assessment.political.questions) + [q for d in assessment.destinations for q in d.questions]
     return {
         "id": case.id,
         "version": row.version,
