@@ -61,6 +61,10 @@ def test_the_second_writer_is_told_and_loses_nothing(team: Team) -> None:
     assert second.status_code == 409
     assert second.json()["current_version"] == version + 1
     assert "changed by someone else" in second.json()["error"]
+    assert any(
+        "boss: event decree-2015-09-17" in c and "(2015-09-17, FR, Premier ministre: decree)" in c
+        for c in second.json()["changes"]
+    )
     with team.db.transaction() as session:
         dates = [e.date for e in cases.export_case(session, CASE).events]
     assert "2015-09-17" in dates
@@ -75,6 +79,7 @@ def test_the_second_writer_is_told_and_loses_nothing(team: Team) -> None:
     assert stale.status_code == 200
     assert 'id="conflict"' in stale.text
     assert 'value="Typed by ed"' in stale.text
+    assert "boss: event decree-2015-09-17" in stale.text  # what changed since ed opened the case
     assert "Premier ministre" in stale.text
 
 

@@ -25,6 +25,21 @@ def entries(session: Session, case_id: str | None = None, limit: int = 500) -> l
     return list(session.scalars(query))
 
 
+def record_change(session: Session, actor: str, case_id: str, version: int, what: str) -> None:
+    """A write, with the case version it produced: a writer overtaken later is shown what changed since."""
+    record(session, actor, "write", case_id, f"version {version}: {what}")
+
+
+def changes_since(session: Session, case_id: str, version: int) -> list[str]:
+    """The audited writes that produced versions after ``version``, oldest first ("when, who: what")."""
+    found = []
+    for row in reversed(entries(session, case_id, limit=200)):
+        head, _, what = (row.detail or "").partition(": ")
+        if row.action == "write" and head.startswith("version ") and head[8:].isdigit() and int(head[8:]) > version:
+            found.append(f"{row.at:%Y-%m-%d %H:%M} {row.actor}: {what}")
+    return found
+
+
 def to_csv(rows: list[AuditRow]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)

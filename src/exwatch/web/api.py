@@ -11,9 +11,18 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from exwatch.errors import ExwatchError, InputError, NotFoundError
+from exwatch.errors import ExwatchError, InputError, NotFoundError, StaleError
 from exwatch.logic import audit, cases, kb_browse, review, users, workspace
-from exwatch.web.core import COOKIE, acting, database, draft_download, ingest_uploads, record_denied
+from exwatch.web.core import (
+    COOKIE,
+    acting,
+    add_event,
+    changes_since,
+    database,
+    draft_download,
+    ingest_uploads,
+    record_denied,
+)
 from exwatch.web.pages import _cookie
 
 
@@ -31,6 +40,7 @@ class ErrorOut(BaseModel):
     case: str | None = None
     your_version: int | None = None
     current_version: int | None = None
+    changes: list[str] | None = Field(None, description="on a conflict: what others changed since your version")
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -156,13 +166,23 @@ def get_case(request: Request, case_id: str, as_of: dt.date | None = AS_OF) -> d
 
 
 @router.post("/cases/{case_id}/events", status_code=201)
-def add_event(request: Request, case_id: str, event: EventIn) -> dict[str, Any]:
+def post_event(request: Request, case_id: str, event: EventIn) -> Any:
     fields = event.model_dump(exclude={"version", "source", "pinpoint"}, exclude_none=True)
     fields["sources"] = [{"source": event.source, "pinpoint": event.pinpoint}]
-    with acting(request, write=True) as ctx:
-        ctx.case(case_id, write=True, audited="write")
-        item = cases.add_event(ctx.session, case_id, fields, expected_version=event.version)
-        return {"id": item.id, "version": cases.get_row(ctx.session, case_id).version}
+    try:
+        with acting(request, write=True) as ctx:
+            event_id, version = add_event(ctx, case_id, fields, event.version)
+    except StaleError as exc:
+        body = ErrorOut(
+            error=str(exc),
+            type="StaleError",
+            case=case_id,
+            your_version=exc.seen,
+            current_version=exc.now,
+            changes=changes_since(request, case_id, exc.seen),
+        )
+        return JSONResponse(body.model_dump(exclude_none=True), status_code=409)
+    return {"id": event_id, "version": version}
 
 
 @router.get("/cases/{case_id}/proposals")

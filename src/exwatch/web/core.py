@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
 
 from exwatch.errors import AccessError, DateError, ForbiddenError, InputError
-from exwatch.logic import audit, users
+from exwatch.logic import audit, cases, users
 from exwatch.logic.documents import ACTOR, Filed, ingest
 from exwatch.model.dates import PartialDate
 from exwatch.private import scratch_dir
@@ -49,6 +49,21 @@ class Acting:
         users.check_case(self.session, self.user, case_id, write)
         if audited:
             audit.record(self.session, self.user.username, audited, case_id)
+
+
+def add_event(ctx: Acting, case_id: str, fields: dict[str, Any], version: int) -> tuple[str, int]:
+    """Record an event on the case as the user read it (``version``); audit what it was and the version made."""
+    ctx.case(case_id, write=True, audited=None)
+    item = cases.add_event(ctx.session, case_id, fields, expected_version=version)
+    now = cases.get_row(ctx.session, case_id).version
+    what = f"event {item.id} ({item.date}, {item.jurisdiction}, {item.body}: {item.action})"
+    audit.record_change(ctx.session, ctx.user.username, case_id, now, what)
+    return item.id, now
+
+
+def changes_since(request: Request, case_id: str, version: int) -> list[str]:
+    with database(request).transaction(write=False) as session:
+        return audit.changes_since(session, case_id, version)
 
 
 def database(request: Request) -> Database:

@@ -17,6 +17,8 @@ from exwatch.web.core import (
     COOKIE,
     LOGIN_COOKIE,
     acting,
+    add_event,
+    changes_since,
     database,
     draft_download,
     ingest_uploads,
@@ -137,7 +139,7 @@ def case_page(request: Request, case_id: str, as_of: str | None = Query(None)) -
 
 
 @router.post("/cases/{case_id}/events")
-def add_event(
+def event_form(
     request: Request,
     case_id: str,
     version: Annotated[int, Form()],
@@ -159,11 +161,12 @@ def add_event(
     }
     try:
         with acting(request, csrf, write=True) as ctx:
-            ctx.case(case_id, write=True, audited="write")
-            cases.add_event(ctx.session, case_id, fields, expected_version=version)
+            add_event(ctx, case_id, fields, version)
     except StaleError as exc:
-        # The second writer is told, and shown the case as it now is, with what they typed kept in the form.
-        return _workspace(request, case_id, None, conflict=str(exc), typed=fields)
+        # The second writer is told what changed since they opened the case, and shown the case as it now is,
+        # with what they typed kept in the form.
+        changes = changes_since(request, case_id, exc.seen)
+        return _workspace(request, case_id, None, conflict=str(exc), changes=changes, typed=fields)
     except InputError as exc:
         return _workspace(request, case_id, None, problem=str(exc), typed=fields)
     return RedirectResponse(f"/cases/{case_id}#timeline", status_code=303)
