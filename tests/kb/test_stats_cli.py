@@ -55,8 +55,8 @@ def test_cli_stats_json() -> None:
     assert {"version", "records", "verified", "unverified", "matrix", "instruments"} <= set(payload)
 
 
-def test_cli_stats_text_lists_unverified_records() -> None:
-    result = runner.invoke(app, ["stats"])
+def test_cli_stats_full_lists_unverified_records() -> None:
+    result = runner.invoke(app, ["stats", "--full"])
     assert result.exit_code == 0, result.output
     assert "Unverified records" in result.output
 

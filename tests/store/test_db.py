@@ -37,7 +37,7 @@ def test_default_is_an_sqlite_file_in_the_user_data_directory(monkeypatch: pytes
     monkeypatch.delenv("EXWATCH_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_url() == f"sqlite:///{tmp_path / 'exwatch' / 'exwatch.sqlite3'}"
-    database = open_database()
+    database = open_database()  # its directory does not exist yet: the default store is created without asking
     database.close()
     assert (tmp_path / "exwatch" / "exwatch.sqlite3").is_file()
 
@@ -84,6 +84,24 @@ def test_a_database_from_the_first_release_is_upgraded_in_place(tmp_path: Path) 
             assert [c.id for c in list_cases(session)] == ["old-case"]
     finally:
         database.close()
+
+
+def test_schema_head_is_the_newest_migration() -> None:
+    """``open_database`` opens a store at SCHEMA_HEAD without Alembic: a new migration must move it."""
+    from alembic.script import ScriptDirectory
+
+    from exwatch.store.db import SCHEMA_HEAD, _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == SCHEMA_HEAD
+
+
+def test_a_mistyped_directory_is_refused_unless_create(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'typo' / 'exwatch.sqlite3'}"
+    with pytest.raises(StorageError, match=r"directory .*typo does not exist.*--create"):
+        open_database(url)
+    assert not (tmp_path / "typo").exists()
+    open_database(url, create=True).close()
+    assert (tmp_path / "typo" / "exwatch.sqlite3").is_file()
 
 
 def test_a_database_error_is_reported_without_the_data_it_concerned(db: Database) -> None:

@@ -28,7 +28,7 @@ def open_umask() -> Iterator[None]:
 
 def test_a_new_embedded_store_and_its_directory_are_private(tmp_path: Path) -> None:
     store = tmp_path / "new" / "nested" / "exwatch.sqlite3"
-    open_database(f"sqlite:///{store}").close()
+    open_database(f"sqlite:///{store}", create=True).close()  # (exwatch --create: new directories are allowed)
     assert _mode(store) == 0o600
     assert _mode(store.parent) == 0o700
     assert _mode(store.parent.parent) == 0o700

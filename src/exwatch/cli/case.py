@@ -8,14 +8,9 @@ from pathlib import Path
 import typer
 
 from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, reading, transaction
-from exwatch.cli.render import show_case, show_list
 from exwatch.errors import InputError
-from exwatch.logic import cases
-from exwatch.logic.files import dump_case, read_case
-from exwatch.logic.standing import standing, timeline
-from exwatch.model.case import Citation, Fact, Name, Request, Source, StateRole, Subject, slugify, unique_id
-from exwatch.model.validation import validate
-from exwatch.private import write_private
+
+# The case model (pydantic), the logic and the store are imported inside each command: see exwatch.cli.context.
 
 app = typer.Typer(no_args_is_help=True, help="Cases: one subject's situation across all jurisdictions.")
 
@@ -29,6 +24,8 @@ SOURCE_OPTION = typer.Option(..., "--source", "-s", help="source id, optionally 
 
 
 def _citations(values: list[str]) -> list[dict[str, str | None]]:
+    from exwatch.model.case import Citation
+
     out: list[dict[str, str | None]] = []
     for value in values:
         source, _, pinpoint = value.partition(":")
@@ -39,6 +36,9 @@ def _citations(values: list[str]) -> list[dict[str, str | None]]:
 @app.command("list")
 def list_(ctx: typer.Context, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """List the cases in the store."""
+    from exwatch.cli.render import show_list
+    from exwatch.logic import cases
+
     with reading(ctx) as session:
         summaries = cases.list_cases(session)
     if fmt is ReadFormat.json:
@@ -52,6 +52,10 @@ def show(
     ctx: typer.Context, case_id: str = typer.Argument(..., metavar="CASE"), fmt: ReadFormat = FORMAT_OPTION
 ) -> None:
     """Show a case: subject, states, requests, timeline and where it stands."""
+    from exwatch.cli.render import show_case
+    from exwatch.logic import cases
+    from exwatch.logic.standing import standing, timeline
+
     with reading(ctx) as session:
         case = cases.export_case(session, case_id)
     if fmt is ReadFormat.json:
@@ -74,6 +78,9 @@ def import_(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Import a case file in one transaction: all of it, or nothing."""
+    from exwatch.logic import cases
+    from exwatch.logic.files import read_case
+
     case = read_case(file)
     with transaction(ctx) as session:
         existed = cases.find_duplicate(session, case) is not None
@@ -96,6 +103,10 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
 ) -> None:
     """Export a case in the interchange format (import gives it back unchanged)."""
+    from exwatch.logic import cases
+    from exwatch.logic.files import dump_case
+    from exwatch.private import write_private
+
     with reading(ctx) as session:
         case = cases.export_case(session, case_id)
     text = dump_case(case, fmt.value)
@@ -118,6 +129,10 @@ def new(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Open a new case for a subject."""
+    from exwatch.logic import cases
+    from exwatch.model.case import Subject
+    from exwatch.model.validation import validate
+
     subject = validate(
         Subject,
         {"names": [{"name": name}], "nationalities": nationality, "profiles": profile, "birth_date": birth_date},
@@ -152,6 +167,10 @@ def add_source(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Add a source document that facts can cite."""
+    from exwatch.logic import cases
+    from exwatch.model.case import Source, slugify
+    from exwatch.model.validation import validate
+
     item = validate(
         Source,
         {
@@ -181,6 +200,10 @@ def add_role(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Give a state its role(s) in the case."""
+    from exwatch.logic import cases
+    from exwatch.model.case import StateRole
+    from exwatch.model.validation import validate
+
     item = validate(
         StateRole, {"state": state, "roles": role, "note": note, "sources": _citations(source)}, "state role"
     )
@@ -206,6 +229,10 @@ def add_request(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Record a request or notice against the subject."""
+    from exwatch.logic import cases
+    from exwatch.model.case import Request, slugify, unique_id
+    from exwatch.model.validation import validate
+
     with transaction(ctx) as session:
         existing = cases.taken_ids(session, case_id, "requests")
         item = validate(
@@ -244,6 +271,8 @@ def add_event(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Record a dated procedural event."""
+    from exwatch.logic import cases
+
     with transaction(ctx) as session:
         item = cases.add_event(
             session,
@@ -276,6 +305,10 @@ def add_fact(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Record a circumstance of the subject (refugee status, family targeted, ...)."""
+    from exwatch.logic import cases
+    from exwatch.model.case import Fact, slugify, unique_id
+    from exwatch.model.validation import validate
+
     with transaction(ctx) as session:
         existing = cases.taken_ids(session, case_id, "facts")
         item = validate(
@@ -306,6 +339,10 @@ def add_name(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Add a spelling of the subject's name (another script, a transliteration, an alias)."""
+    from exwatch.logic import cases
+    from exwatch.model.case import Name
+    from exwatch.model.validation import validate
+
     item = validate(
         Name, {"name": name, "kind": kind, "script": script, "lang": lang, "sources": _citations(source)}, "name"
     )

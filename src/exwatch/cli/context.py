@@ -1,4 +1,9 @@
-"""What every command shares: the chosen database and the way results are printed."""
+"""What every command shares: the chosen database and the way results are printed.
+
+Every module of ``exwatch.cli`` is imported to build the command line, also for ``exwatch --help``: at the top they
+import only typer, rich and the standard library. What a command needs (SQLAlchemy, Alembic, pydantic models, the
+knowledge base) is imported inside the command, so that each command loads only its own.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,15 @@ import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from sqlalchemy.orm import Session
 
-from exwatch.store.db import open_database
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from exwatch.store.db import Database
 
 # soft_wrap: our own text is wrapped by textwrap; rich must not wrap it a second time.
 console = Console(soft_wrap=True, highlight=False)
@@ -29,13 +36,20 @@ FORMAT_OPTION = typer.Option(ReadFormat.text, "--format", "-f", help="text for p
 @contextmanager
 def transaction(ctx: typer.Context, write: bool = True) -> Iterator[Session]:
     """Open the database chosen by --db / EXWATCH_DATABASE_URL and run one transaction on it."""
-    db_url: str | None = (ctx.find_root().obj or {}).get("db")
-    database = open_database(db_url)
+    database = open_chosen(ctx)
     try:
         with database.transaction(write=write) as session:
             yield session
     finally:
         database.close()
+
+
+def open_chosen(ctx: typer.Context) -> Database:
+    """The database chosen by --db / EXWATCH_DATABASE_URL (or the default), created only as --create allows."""
+    from exwatch.store.db import open_database
+
+    options = ctx.find_root().obj or {}
+    return open_database(options.get("db"), create=options.get("create", False))
 
 
 def reading(ctx: typer.Context) -> AbstractContextManager[Session]:

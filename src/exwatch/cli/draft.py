@@ -9,9 +9,8 @@ import typer
 
 from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, transaction
 from exwatch.cli.status import AS_OF, parse_as_of
-from exwatch.draft.profile import Profile, load_profile, profile_path, save_profile
-from exwatch.model.validation import validate
-from exwatch.private import write_private
+
+# The drafting machinery and the profile model (pydantic) are imported inside each command: see exwatch.cli.context.
 
 profile_app = typer.Typer(no_args_is_help=True, help="The author's profile used to sign drafts.")
 
@@ -47,6 +46,7 @@ def draft(
 ) -> None:
     """Draft a letter, CCF request, Rule 39 request or brief for the next decision-maker, with footnoted sources."""
     from exwatch.logic.draft import draft as run
+    from exwatch.private import write_private
 
     day = parse_as_of(as_of)
     with transaction(ctx) as session:
@@ -77,7 +77,10 @@ def set_profile(
     email: str = typer.Option("", "--email"),
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
-    """Set the profile once; every draft is signed with it."""
+    """Set the profile once (in your configuration directory, not in the database); every draft is signed with it."""
+    from exwatch.draft.profile import Profile, save_profile
+    from exwatch.model.validation import validate
+
     profile = validate(
         Profile,
         {
@@ -101,6 +104,8 @@ def set_profile(
 @profile_app.command("show")
 def show_profile(fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Show the profile drafts are signed with."""
+    from exwatch.draft.profile import load_profile, profile_path
+
     profile = load_profile()
     if fmt is ReadFormat.json:
         print_json({"path": str(profile_path()), **profile.model_dump()})

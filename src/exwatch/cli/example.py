@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from exwatch.cli.context import FORMAT_OPTION, ReadFormat, print_json, transaction
-from exwatch.logic.example import load_example
 
 app = typer.Typer(no_args_is_help=True, help="The bundled example case.")
 
@@ -13,6 +12,8 @@ app = typer.Typer(no_args_is_help=True, help="The bundled example case.")
 @app.command()
 def load(ctx: typer.Context, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Load the example case; running it again changes nothing."""
+    from exwatch.logic.example import load_example
+
     with transaction(ctx) as session:
         result = load_example(session)
     if fmt is ReadFormat.json:

@@ -5,17 +5,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
+import textwrap
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, reading, transaction
-from exwatch.kb import check_knowledge, kb_stats, knowledge_version, load_knowledge
+
+# The knowledge base (pydantic models, YAML) is imported inside each command: see exwatch.cli.context.
+if TYPE_CHECKING:
+    from exwatch.kb.stats import Stats
 
 app = typer.Typer(
     no_args_is_help=True, help="Knowledge base: states, treaties, parties, transfer links and imported country figures."
@@ -31,12 +35,16 @@ def _version(path: Path | None) -> str:
         from exwatch.assess.assessment import assessment_version
 
         return assessment_version()
+    from exwatch.kb import knowledge_version
+
     return knowledge_version(path)
 
 
 @app.command("check")
 def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> None:
     """Validate every knowledge file; exit 1 and print file:line for each fault."""
+    from exwatch.kb import check_knowledge
+
     faults = check_knowledge(path)
     if path is None:  # the shipped data also has the country evidence and its rule book
         from exwatch.kb.evidence import check_evidence
@@ -54,23 +62,38 @@ def check(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
         raise typer.Exit(1)
 
 
+def _section(file: str) -> str:
+    """The part of the knowledge base a file belongs to, as the summary of ``kb stats`` counts them."""
+    return "parties" if file.startswith("parties/") else file
+
+
 @app.command("stats")
-def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> None:
-    """Coverage: records, parties per instrument, a state x instrument matrix, unverified records."""
+def stats(
+    path: Path | None = PATH_OPTION,
+    fmt: ReadFormat = FORMAT_OPTION,
+    full: bool = typer.Option(
+        False,
+        "--full",
+        help="also list the parties per instrument, the focus states x instruments matrix, the evidence per state "
+        "and every unverified record with what remains to check (--format json always has all of it)",
+    ),
+) -> None:
+    """Coverage: a summary of the records in each part and how many are unverified; --full for the detail."""
+    from exwatch.kb import kb_stats, load_knowledge
     from exwatch.kb.evidence import load_evidence
 
     result = kb_stats(load_knowledge(path))
     evidence = load_evidence()
+    coverage, pending = evidence.coverage(), evidence.unverified()
     if fmt is ReadFormat.json:
         print_json(
             {
                 **dataclasses.asdict(result),
                 "version": _version(path),
                 "evidence": {
-                    "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in evidence.coverage().items()},
+                    "per_state": {s: {"findings": n, "verified": v} for s, (n, v) in coverage.items()},
                     "unverified": [
-                        {"file": f"evidence/{f}", "line": line, "id": i, "todo": todo}
-                        for f, line, i, todo in evidence.unverified()
+                        {"file": f"evidence/{f}", "line": line, "id": i, "todo": todo} for f, line, i, todo in pending
                     ],
                 },
             }
@@ -81,6 +104,59 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
         f"sourced records ({result.verified} verified, {len(result.unverified)} unverified); "
         f"{result.bilateral} bilateral treaties, {result.absences} absences, {result.practice} practice"
     )
+    if not full:
+        _summary(result, coverage, pending)
+        return
+    _detail(result, coverage, pending)
+
+
+def _summary(result: Stats, coverage: dict[str, tuple[int, int]], pending: list[tuple[str, int, str, str]]) -> None:
+    unverified = Counter(_section(item.file) for item in result.unverified)
+    findings = sum(n for n, _ in coverage.values())
+    parties = sum(row.party_records for row in result.instruments)
+    table = Table("part", "what it holds", title="Knowledge base")
+    table.add_column("unverified", justify="right")
+    table.add_row(
+        "states.yaml",
+        f"{len(result.organisations)} organisations, {sum(result.organisations.values())} memberships",
+        str(unverified["states.yaml"]),
+    )
+    table.add_row(
+        "instruments.yaml",
+        f"{len(result.instruments)} instruments, {sum(row.complete for row in result.instruments)} with a complete "
+        "party list",
+        str(unverified["instruments.yaml"]),
+    )
+    table.add_row(
+        "parties/",
+        f"{parties} party records, {sum(row.in_force_today for row in result.instruments)} in force today",
+        str(unverified["parties"]),
+    )
+    table.add_row(
+        "transfer_links.yaml",
+        f"{result.bilateral} bilateral treaties, {result.absences} absences, {result.practice} practice",
+        str(unverified["transfer_links.yaml"]),
+    )
+    table.add_row("evidence/", f"{findings} findings on {len(coverage)} states", str(len(pending)))
+    console.print(table)
+    note = (
+        f"{len(result.unverified) + len(pending)} unverified records rest on leads only: `exwatch kb stats --full` "
+        "lists each with what remains to check, with the parties per instrument and the focus states x instruments "
+        "matrix."
+    )
+    console.print(textwrap.fill(note, width=min(console.width, 110)), markup=False)
+
+
+def _where_table(what: str, places: list[str], title: str) -> Table:
+    """A table of records by file:line, which is never wrapped (people open the file at that line)."""
+    table = Table(title=title)
+    table.add_column("where", no_wrap=True, min_width=max((len(p) for p in places), default=5))
+    table.add_column(what, overflow="fold")
+    table.add_column("what remains to check")
+    return table
+
+
+def _detail(result: Stats, coverage: dict[str, tuple[int, int]], pending: list[tuple[str, int, str, str]]) -> None:
     table = Table("instrument", "party records", "in force today", "list complete", "unverified", title="Instruments")
     for row in result.instruments:
         table.add_row(
@@ -100,18 +176,19 @@ def stats(path: Path | None = PATH_OPTION, fmt: ReadFormat = FORMAT_OPTION) -> N
     for state, cells in result.matrix.items():
         matrix.add_row(state, *(cells[name] for name in names))
     console.print(matrix)
-    todo = Table("where", "record", "what remains to check", title="Unverified records")
+    todo = _where_table("record", [f"{item.file}:{item.line}" for item in result.unverified], "Unverified records")
     for item in result.unverified:
         todo.add_row(f"{item.file}:{item.line}", escape(item.label), escape(item.todo))
     console.print(todo)
     per_state = Table("state", "findings", "verified", title="Country evidence per state")
-    for state, (findings, verified) in evidence.coverage().items():
+    for state, (findings, verified) in coverage.items():
         per_state.add_row(state, str(findings), str(verified))
     console.print(per_state)
-    pending = Table("where", "finding", "what remains to check", title="Unverified country evidence")
-    for file, line, record_id, what in evidence.unverified():
-        pending.add_row(f"evidence/{file}:{line}", record_id, escape(what))
-    console.print(pending)
+    places = [f"evidence/{file}:{line}" for file, line, _, _ in pending]
+    leads = _where_table("finding", places, "Unverified country evidence")
+    for file, line, record_id, what in pending:
+        leads.add_row(f"evidence/{file}:{line}", record_id, escape(what))
+    console.print(leads)
 
 
 class DatasetKind(StrEnum):
@@ -153,6 +230,9 @@ def import_(
 
     The --help text is ``_IMPORT_HELP``: typer would keep this docstring's line breaks.
     """
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
     from exwatch.logic.figures import import_dataset
 
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())

@@ -1,4 +1,9 @@
-"""Entry point of the ``exwatch`` command."""
+"""Entry point of the ``exwatch`` command.
+
+It imports every command module to build the command line, ``exwatch --help`` included: those modules import only
+typer, rich and the standard library at the top, and each command imports what it needs when it runs
+(``tests/cli/test_startup.py`` keeps SQLAlchemy, Alembic and holidays out of this import).
+"""
 
 from __future__ import annotations
 
@@ -61,9 +66,17 @@ def root(
         show_envvar=True,
         help="database URL (sqlite:///file or postgresql://...); default: an SQLite file in your user data directory",
     ),
+    create: bool = typer.Option(
+        False,
+        "--create",
+        envvar="EXWATCH_CREATE",
+        show_envvar=True,
+        help="create the SQLite store named by --db with its missing directories (without it, a directory that "
+        "does not exist is refused as a likely typo; the default store is always created)",
+    ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="print the version"),
 ) -> None:
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "create": create}
 
 
 @app.command()

@@ -26,14 +26,41 @@ def _cites(citations: list[Citation]) -> str:
     return escape(", ".join(f"[{c.source}{' ' + c.pinpoint if c.pinpoint else ''}]" for c in citations))
 
 
+# The table's own width besides its text columns: six columns' borders (7) and padding (12), the two counts (14).
+_TABLE_FIXED = 33
+_TEXT_COLUMN_MIN = 10  # below this width for subject, states and latest event, a case per block reads better
+
+
 def show_list(summaries: list[CaseSummary]) -> None:
+    """The cases as a table, or one block per case on a terminal too narrow for the table.
+
+    The id is what people type: it is never cut, folded or shortened with an ellipsis. The other text columns wrap
+    (a word too long for its column is folded, not hidden behind an ellipsis).
+    """
     if not summaries:
         console.print("No cases yet. Load the example with `exwatch example load`, or `exwatch case new`.")
         return
-    table = Table("id", "subject", "states", "requests", "events", "latest event", title="Cases")
-    for s in summaries:
-        states = "; ".join(f"{code} {'/'.join(roles)}" for code, roles in s.states.items())
-        table.add_row(s.id, s.subject, states, str(s.requests), str(s.events), s.last_event or "")
+    rows = [(s, "; ".join(f"{code} {'/'.join(roles)}" for code, roles in s.states.items()) or "-") for s in summaries]
+    longest = max(len(s.id) for s in summaries)
+    if console.width - longest - _TABLE_FIXED < 3 * _TEXT_COLUMN_MIN:
+        for s, states in rows:
+            console.print(f"[bold]{escape(s.id)}[/bold]")  # the console never wraps: the id stays on one line
+            console.print(_block(f"{s.subject}; {s.requests} request(s), {s.events} event(s)", "  "), markup=False)
+            console.print(_block(f"states: {states}", "  "), markup=False)
+            if s.last_event:
+                console.print(_block(f"latest event: {s.last_event}", "  "), markup=False)
+        return
+    table = Table(title="Cases")
+    table.add_column("id", no_wrap=True, min_width=longest)
+    table.add_column("subject", overflow="fold")
+    table.add_column("states", overflow="fold")
+    table.add_column("requests", justify="right", no_wrap=True)
+    table.add_column("events", justify="right", no_wrap=True)
+    table.add_column("latest event", overflow="fold")
+    for s, states in rows:
+        table.add_row(
+            escape(s.id), escape(s.subject), escape(states), str(s.requests), str(s.events), escape(s.last_event or "")
+        )
     console.print(table)
 
 

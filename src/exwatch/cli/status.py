@@ -12,11 +12,9 @@ from rich.markup import escape
 
 from exwatch.cli.context import FORMAT_OPTION, ReadFormat, console, print_json, reading
 from exwatch.errors import InputError
-from exwatch.logic.calendar import to_ics
-from exwatch.logic.status import status_of, upcoming_deadlines
-from exwatch.model.countries import country_name
-from exwatch.model.vocab import vocabulary
-from exwatch.private import write_private
+
+# The procedure models (holidays), the store and the vocabulary are imported inside each command: see
+# exwatch.cli.context. ``assess`` and ``draft`` import AS_OF and parse_as_of from here.
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -42,6 +40,9 @@ AS_OF = typer.Option(None, "--as-of", help="the day to look from (YYYY-MM-DD); d
 
 
 def _where(code: str) -> str:
+    from exwatch.model.countries import country_name
+    from exwatch.model.vocab import vocabulary
+
     vocab = vocabulary()
     return vocab.label("forum", code) if code in vocab.values("forum") else f"{country_name(code)} ({code})"
 
@@ -99,6 +100,8 @@ def status(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Where the case stands in every jurisdiction: stage, next decision-maker, remedies and deadlines."""
+    from exwatch.logic.status import status_of
+
     day = parse_as_of(as_of)
     with reading(ctx) as session:
         entries = [s.as_dict() for s in status_of(session, case_id, day)]
@@ -120,6 +123,10 @@ def deadlines(
     fmt: ReadFormat = FORMAT_OPTION,
 ) -> None:
     """Upcoming deadlines across all cases (remedies still open and clocks still running)."""
+    from exwatch.logic.calendar import to_ics
+    from exwatch.logic.status import upcoming_deadlines
+    from exwatch.private import write_private
+
     day, days = parse_as_of(as_of), parse_within(within)
     with reading(ctx) as session:
         due = upcoming_deadlines(session, day, days)

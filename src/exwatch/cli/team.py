@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from exwatch.cli.context import transaction
+from exwatch.cli.context import open_chosen, transaction
 
 user_app = typer.Typer(no_args_is_help=True, help="Users of the web application and their access to cases.")
 
@@ -18,10 +18,9 @@ def serve(
     import uvicorn
 
     from exwatch.logic import users
-    from exwatch.store.db import open_database
     from exwatch.web.app import create_app
 
-    database = open_database((ctx.find_root().obj or {}).get("db"))
+    database = open_chosen(ctx)
     with database.transaction() as session:
         password = users.first_admin(session)
     url = f"http://{host}:{port}/"

@@ -13,14 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,8 +26,14 @@ from exwatch.private import private_dir, touch_private
 from exwatch.store import review_tables as _review_tables  # noqa: F401  (its tables belong to the schema)
 from exwatch.store import team_tables as _team_tables  # noqa: F401  (its tables belong to the schema)
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 ENV_VAR = "EXWATCH_DATABASE_URL"
 BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish before giving up with a clear error
+# The newest migration in migrations/versions. A store already there is opened without importing Alembic (a
+# tenth of a second of every command); tests/store/test_db.py checks that this is Alembic's head.
+SCHEMA_HEAD = "0005"
 
 
 def default_url() -> str:
@@ -69,19 +71,34 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("exwatch.store").joinpath("migrations")))
     return config
 
 
+def _stored_revisions(connection: Connection) -> list[str]:
+    """The revisions recorded in Alembic's version table (none in a new database), read without Alembic."""
+    if not connection.dialect.has_table(connection, "alembic_version"):
+        return []
+    return [str(row[0]) for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")]
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a database already there is left untouched."""
-    config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Two processes opening a new database at once: the second waits, then finds it migrated.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7469726)")
+        if _stored_revisions(connection) == [SCHEMA_HEAD]:
+            return
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = _alembic_config()
+        head = ScriptDirectory.from_config(config).get_current_head()
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
@@ -147,8 +164,37 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(explicit_url: str | None = None) -> Database:
-    """Open (and on first use create and migrate) the case database."""
+def _prepare_sqlite_file(store: Path, url: str, create: bool) -> None:
+    """Create the embedded store's file 0600 before SQLite does (0644). Its directory must exist unless ``create``:
+    a mistyped path is refused, not answered with a new, empty store that the user's cases are not in."""
+    directory = store.parent
+    if not directory.exists() and not create:
+        relative = (
+            ""
+            if store.is_absolute()
+            else f" (the path is relative to the current directory: sqlite:////{store} would be /{store})"
+        )
+        raise StorageError(
+            f"no database at {url!r}: the directory {directory.absolute()} does not exist{relative}. Check the path "
+            "for a typo, or add --create (or set EXWATCH_CREATE=1) to create the directory and a new, empty store in it"
+        )
+    if directory.exists() and not directory.is_dir():
+        raise StorageError(f"cannot open database {url!r}: {directory} is a file, not a directory")
+    try:
+        private_dir(directory)
+        touch_private(store)
+    except OSError as exc:
+        raise StorageError(f"cannot create database {url!r}: {exc.strerror or exc}") from None
+
+
+def open_database(explicit_url: str | None = None, *, create: bool = False) -> Database:
+    """Open (and on first use create and migrate) the case database.
+
+    The default store (no ``explicit_url``, no ``EXWATCH_DATABASE_URL``) is created on first use, directories
+    included. An SQLite file the caller names is created only in a directory that exists, or with ``create``
+    (``exwatch --create``); otherwise :class:`StorageError` says so. A PostgreSQL database is never created.
+    """
+    chosen = explicit_url or os.environ.get(ENV_VAR)
     url = resolve_url(explicit_url)
     try:
         parsed = make_url(url)
@@ -157,11 +203,9 @@ def open_database(explicit_url: str | None = None) -> Database:
             f"cannot read database URL {url!r}: {exc}; "
             "expected e.g. sqlite:///path/to/file.sqlite3 or postgresql://user@host/db"
         ) from None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        store = Path(parsed.database).expanduser()
-        private_dir(store.parent)
-        touch_private(store)
     sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite and parsed.database not in (None, "", ":memory:"):
+        _prepare_sqlite_file(Path(parsed.database).expanduser(), url, create=create or not chosen)
     try:
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
     except (ArgumentError, ImportError) as exc:
