@@ -139,3 +139,13 @@ def test_the_login_redirect_stays_on_this_site(team: Team) -> None:
         data={"username": "ed", "password": "editor-password-1", "csrf": token, "next": "https://evil.example"},
     )
     assert response.headers["location"] == "/"
+
+
+def test_control_characters_in_a_login_or_a_case_id_are_refused_cleanly(team: Team) -> None:
+    # PostgreSQL cannot store or compare text holding a NUL: such input must be an ordinary refusal there too.
+    client = team.client()
+    response = client.post("/api/v1/session", json={"username": "ed\x00", "password": "editor-password-1"})
+    assert response.status_code == 401
+    assert team.client("ed").get("/api/v1/cases/abc%00def").status_code == 404
+    exported = team.client("boss").get("/api/v1/audit?format=csv").text
+    assert "ed?" in exported

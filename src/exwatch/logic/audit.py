@@ -14,12 +14,27 @@ from sqlalchemy.orm import Session
 from exwatch.store.team_tables import AuditRow
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters shown as '?': what someone typed is logged as seen, and PostgreSQL
+    refuses the NUL character in text."""
+    return "".join("?" if ord(c) < 32 or ord(c) == 127 else c for c in text)
+
+
 def record(session: Session, actor: str, action: str, case_id: str | None, detail: str | None = None) -> None:
-    session.add(AuditRow(actor=actor, action=action, case_id=case_id, detail=detail))
+    session.add(
+        AuditRow(
+            actor=printable(actor)[:80],
+            action=action,
+            case_id=printable(case_id)[:80] if case_id is not None else None,
+            detail=printable(detail) if detail is not None else None,
+        )
+    )
 
 
 def entries(session: Session, case_id: str | None = None, limit: int = 500) -> list[AuditRow]:
     query = select(AuditRow).order_by(AuditRow.pk.desc()).limit(limit)
+    if case_id and "\x00" in case_id:
+        return []  # no case id holds a NUL (and PostgreSQL refuses to compare text holding one)
     if case_id:
         query = query.where(AuditRow.case_id == case_id)
     return list(session.scalars(query))

@@ -84,7 +84,7 @@ def users(session: Session) -> list[UserRow]:
 
 
 def get_user(session: Session, username: str) -> UserRow:
-    row = session.scalar(select(UserRow).where(UserRow.username == username))
+    row = session.scalar(select(UserRow).where(UserRow.username == username)) if _USERNAME.match(username) else None
     if row is None:
         raise NotFoundError(f"no user {username!r}")
     return row
@@ -101,15 +101,15 @@ def login(session: Session, username: str, password: str, client: str) -> Login:
     per client; past the limit every attempt is refused (even with the right password) until the window has
     passed."""
     since = _now() - FAILURE_WINDOW
-    by_user = session.scalar(
-        select(func.count()).where(LoginFailureRow.username == username[:80], LoginFailureRow.at >= since)
-    )
+    name, client = audit.printable(username)[:80], audit.printable(client)[:64]
+    by_user = session.scalar(select(func.count()).where(LoginFailureRow.username == name, LoginFailureRow.at >= since))
     by_client = session.scalar(
-        select(func.count()).where(LoginFailureRow.client == client[:64], LoginFailureRow.at >= since)
+        select(func.count()).where(LoginFailureRow.client == client, LoginFailureRow.at >= since)
     )
     if (by_user or 0) >= MAX_FAILURES_USER or (by_client or 0) >= MAX_FAILURES_CLIENT:
         raise RateLimitError(f"too many failed logins: wait {FAILURE_WINDOW.seconds // 60} minutes and try again")
-    user = session.scalar(select(UserRow).where(UserRow.username == username))
+    # A name no account can have is not looked up (PostgreSQL refuses a NUL in any text it is asked about).
+    user = session.scalar(select(UserRow).where(UserRow.username == username)) if _USERNAME.match(username) else None
     try:
         ok = user is not None and user.active and _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -133,9 +133,10 @@ def login(session: Session, username: str, password: str, client: str) -> Login:
 def record_failure(session: Session, username: str, client: str, error: Exception) -> None:
     """Count a failed login (in its own transaction: the login's own rolls back) and audit it. A refusal by the
     rate limit is audited but not counted, so that waiting the window out is enough."""
+    name, client = audit.printable(username)[:80], audit.printable(client)[:64]
     if isinstance(error, AuthenticationError):
-        session.add(LoginFailureRow(username=username[:80], client=client[:64]))
-    audit.record(session, username[:80], "login_failed", None, f"from {client[:64]}: {error}")
+        session.add(LoginFailureRow(username=name, client=client))
+    audit.record(session, name, "login_failed", None, f"from {client}: {error}")
 
 
 def session_of(session: Session, token: str | None) -> tuple[UserRow, str]:
@@ -170,7 +171,7 @@ def visible_case_ids(session: Session, user: UserRow) -> set[str] | None:
 def check_case(session: Session, user: UserRow, case_id: str, write: bool = False) -> None:
     """Let ``user`` at the case, or answer as if it did not exist; a viewer writing is forbidden."""
     visible = visible_case_ids(session, user)
-    if visible is not None and case_id not in visible:
+    if "\x00" in case_id or (visible is not None and case_id not in visible):  # no id holds a NUL
         raise NotFoundError(f"no case {case_id!r}")
     cases.get_row(session, case_id)
     if write:

@@ -94,7 +94,7 @@ class UserIn(BaseModel):
 
 
 class AccessIn(BaseModel):
-    username: str
+    username: str = Field(pattern=users.USERNAME_PATTERN)
     grant: bool = True
 
 
