@@ -98,7 +98,21 @@ def taken_ids(session: Session, case_id: str, group: str) -> set[str]:
     return {item.id for item in getattr(lock(session, case_id), group)}
 
 
+_LOADED = "exwatch.cases.loaded"  # session.info key: the cases this transaction has read, by id
+
+
+def _remember(session: Session, row: CaseRow) -> CaseRow:
+    session.info.setdefault(_LOADED, {})[row.id] = row
+    return row
+
+
 def get_row(session: Session, case_id: str, for_update: bool = False) -> CaseRow:
+    """The stored case with everything it holds. Read once per transaction: the session would hand back the
+    same objects anyway (its identity map), so asking again only repeats the queries (eight per case). Taking
+    the case ``for_update`` always reads it again, as last committed."""
+    row: CaseRow | None = None if for_update else session.info.get(_LOADED, {}).get(case_id)
+    if row is not None and row.id == case_id and row in session and row not in session.deleted:
+        return row
     row = _find(session, case_id, for_update)
     if row is None:
         known = session.scalars(select(CaseRow.id).order_by(CaseRow.id)).all()
@@ -106,7 +120,7 @@ def get_row(session: Session, case_id: str, for_update: bool = False) -> CaseRow
             f"; known cases: {', '.join(known[:10])}" if known else "; the store is empty (try `exwatch example load`)"
         )
         raise NotFoundError(f"no case {case_id!r}{hint}")
-    return row
+    return _remember(session, row)
 
 
 def _name_key(text: str) -> str:
@@ -169,27 +183,44 @@ def export_case(session: Session, case_id: str) -> CaseFile:
     return from_row(get_row(session, case_id))
 
 
+def load_cases(session: Session, ids: set[str] | None = None) -> list[CaseRow]:
+    """The stored cases (those named in ``ids``, or all), in id order, each with everything it holds, in one
+    query per table (per 500 ids) instead of eight per case."""
+    query = select(CaseRow).order_by(CaseRow.id).options(*_load_options())
+    if ids is None:
+        rows = list(session.scalars(query))
+    else:
+        wanted = sorted(ids)
+        rows = [
+            r
+            for i in range(0, len(wanted), 500)
+            for r in session.scalars(query.where(CaseRow.id.in_(wanted[i : i + 500])))
+        ]
+        order = {case_id: i for i, case_id in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
+        rows.sort(key=lambda r: order[r.id])  # the database's order (its collation), as in one query
+    return [_remember(session, row) for row in rows]
+
+
+def summary(row: CaseRow) -> CaseSummary:
+    last = max(row.events, key=lambda e: (e.date_start, e.position), default=None)
+    return CaseSummary(
+        id=row.id,
+        subject=row.subject_name,
+        title=row.title,
+        states={s.state: list(s.roles) for s in row.states},
+        requests=len(row.requests),
+        events=len(row.events),
+        last_event=f"{last.date} {last.action}: {last.body}" if last else None,
+    )
+
+
 def list_cases(session: Session) -> list[CaseSummary]:
-    rows = session.scalars(select(CaseRow).order_by(CaseRow.id).options(*_load_options())).all()
-    out = []
-    for row in rows:
-        last = max(row.events, key=lambda e: (e.date_start, e.position), default=None)
-        out.append(
-            CaseSummary(
-                id=row.id,
-                subject=row.subject_name,
-                title=row.title,
-                states={s.state: list(s.roles) for s in row.states},
-                requests=len(row.requests),
-                events=len(row.events),
-                last_event=f"{last.date} {last.action}: {last.body}" if last else None,
-            )
-        )
-    return out
+    return [summary(row) for row in load_cases(session)]
 
 
 def delete_case(session: Session, case_id: str) -> None:
     session.delete(get_row(session, case_id))
+    session.info.get(_LOADED, {}).pop(case_id, None)
 
 
 def new_case(session: Session, subject: Subject, case_id: str | None = None, title: str | None = None) -> str:

@@ -149,19 +149,29 @@ class Due:
         return {"case": self.case_id, "subject": self.subject, "jurisdiction": self.jurisdiction, **clock}
 
 
+def case_deadlines(
+    case: CaseFile, statuses: list[JurisdictionStatus], as_of: dt.date, horizon: dt.date | None
+) -> list[Due]:
+    """The open remedies and running clocks of one case, from its statuses, that end on or after ``as_of``
+    (and begin by ``horizon`` when one is given)."""
+    found: list[Due] = []
+    for status in statuses:
+        if status.position is None:
+            continue
+        for clock in status.position.remedies + status.position.clocks:
+            if clock.window is None or clock.status not in ("open", "running", "unknown"):
+                continue
+            if clock.window.latest < as_of or (horizon is not None and clock.window.earliest > horizon):
+                continue
+            found.append(Due(case.id, case.subject.primary_name, status.jurisdiction, clock, as_of))
+    return found
+
+
 def upcoming_deadlines(session: Session, as_of: dt.date, within_days: int | None) -> list[Due]:
     """Open remedies and running clocks of every case that end on or after ``as_of`` (and within N days)."""
     horizon = as_of + dt.timedelta(days=within_days) if within_days is not None else None
     found: list[Due] = []
     for summary in cases.list_cases(session):
         case = cases.export_case(session, summary.id)
-        for status in case_status(case, as_of):
-            if status.position is None:
-                continue
-            for clock in status.position.remedies + status.position.clocks:
-                if clock.window is None or clock.status not in ("open", "running", "unknown"):
-                    continue
-                if clock.window.latest < as_of or (horizon is not None and clock.window.earliest > horizon):
-                    continue
-                found.append(Due(case.id, case.subject.primary_name, status.jurisdiction, clock, as_of))
+        found += case_deadlines(case, case_status(case, as_of), as_of, horizon)
     return sorted(found, key=lambda d: (d.clock.window.earliest if d.clock.window else as_of, d.case_id))

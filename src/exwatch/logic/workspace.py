@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exwatch.assess.assessment import assess_case
@@ -16,8 +17,8 @@ from exwatch.assess.context import CaseView
 from exwatch.logic import cases, register, review
 from exwatch.logic.documents import case_documents
 from exwatch.logic.standing import timeline
-from exwatch.logic.status import case_status, upcoming_deadlines
-from exwatch.store.review_tables import DocumentRow
+from exwatch.logic.status import case_deadlines, case_status
+from exwatch.store.review_tables import DocumentRow, ProposalRow
 
 URGENT_DAYS = 30
 CONTEXT_CHARS = 240  # of the document around a proposal's passage, each side
@@ -25,14 +26,20 @@ CONTEXT_CHARS = 240  # of the document around a proposal's passage, each side
 
 def dashboard(session: Session, visible: set[str] | None, today: dt.date) -> dict[str, Any]:
     """Cases by urgency: deadlines within 30 days, cases whose next decision is the executive's, recent events,
-    open proposals. ``visible`` limits it to the cases shared with the user (None: all)."""
-    summaries = [s for s in cases.list_cases(session) if visible is None or s.id in visible]
-    ids = {s.id for s in summaries}
-    due = [d.as_dict() for d in upcoming_deadlines(session, today, URGENT_DAYS) if d.case_id in ids]
-    executive, recent, open_counts = [], [], {}
-    for summary in summaries:
+    open proposals. ``visible`` limits it to the cases shared with the user (None: all). The cases are read in
+    one go and each one's status is worked out once."""
+    rows = cases.load_cases(session, visible)
+    counts = select(ProposalRow.case_id, func.count()).where(ProposalRow.status == "open").group_by(ProposalRow.case_id)
+    open_counts: dict[str, int] = {case_id: n for case_id, n in session.execute(counts)}
+    horizon = today + dt.timedelta(days=URGENT_DAYS)
+    summaries, due, executive, recent = [], [], [], []
+    for row in rows:
+        summary = cases.summary(row)
+        summaries.append(summary)
         case = cases.export_case(session, summary.id)
-        for status in case_status(case, today):
+        statuses = case_status(case, today)
+        due += case_deadlines(case, statuses, today, horizon)
+        for status in statuses:
             data = status.as_dict()
             name = ((data.get("next_decision_by") or {}).get("name") or {}).get("en")
             if name and is_executive(name):
@@ -56,8 +63,8 @@ def dashboard(session: Session, visible: set[str] | None, today: dt.date) -> dic
                     "jurisdiction": event.jurisdiction,
                 }
             )
-        open_counts[case.id] = len(review.proposals(session, case.id))
     recent.sort(key=lambda e: e["date"], reverse=True)
+    due.sort(key=lambda d: (d.clock.window.earliest if d.clock.window else today, d.case_id))
     return {
         "today": today.isoformat(),
         "cases": [
@@ -67,14 +74,14 @@ def dashboard(session: Session, visible: set[str] | None, today: dt.date) -> dic
                 "title": s.title,
                 "states": s.states,
                 "last_event": s.last_event,
-                "open_proposals": open_counts[s.id],
+                "open_proposals": open_counts.get(s.id, 0),
             }
             for s in summaries
         ],
-        "deadlines": due,
+        "deadlines": [d.as_dict() for d in due],
         "executive_next": executive,
         "recent_events": recent[:15],
-        "open_proposals": sum(open_counts.values()),
+        "open_proposals": sum(open_counts.get(s.id, 0) for s in summaries),
     }
 
 
