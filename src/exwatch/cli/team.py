@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import typer
 
 from exwatch.cli.context import open_chosen, transaction
@@ -29,6 +31,9 @@ def serve(
     else:
         typer.echo("Log in with your user name (an admin adds users: `exwatch user add NAME --role editor`)")
     typer.echo(f"Extradition Watch is at {url}  (Ctrl-C stops it)", err=False)
+    # A page builds tens of thousands of ORM objects; the default collector thresholds spend ~40 % of a dashboard
+    # request collecting (py-spy, bench/web_load.py). Collect less often in the long-lived server process.
+    gc.set_threshold(50_000, 20, 100)
     try:
         uvicorn.run(create_app(database), host=host, port=port, log_level="warning", server_header=False)
     finally:
