@@ -11,19 +11,19 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from exwatch.errors import ExwatchError, InputError, NotFoundError, StaleError
+from exwatch.errors import InputError, NotFoundError, StaleError
 from exwatch.logic import audit, cases, kb_browse, review, users, workspace
 from exwatch.web.core import (
     COOKIE,
     acting,
     add_event,
     changes_since,
-    database,
     draft_download,
     ingest_uploads,
+    open_session,
     record_denied,
+    start_session,
 )
-from exwatch.web.pages import _cookie
 
 
 class Problem(BaseModel):
@@ -105,18 +105,9 @@ class LocaleIn(BaseModel):
 @router.post("/session")
 def login(request: Request, credentials: Credentials) -> Response:
     """Log in: sets the session cookie and returns the CSRF token to send with every change."""
-    client = request.client.host if request.client else "unknown"
-    db = database(request)
-    try:
-        with db.transaction() as session:
-            opened = users.login(session, credentials.username, credentials.password, client)
-            body = {"user": opened.user.username, "role": opened.user.role, "csrf": opened.csrf}
-    except ExwatchError as exc:  # recorded in its own transaction, then answered like any other error
-        with db.transaction() as session:
-            users.record_failure(session, credentials.username, client, exc)
-        raise
-    response = JSONResponse(body)
-    _cookie(response, COOKIE, opened.token, users.SESSION_HOURS * 3600)
+    opened = open_session(request, credentials.username, credentials.password)
+    response = JSONResponse({"user": opened.user.username, "role": opened.user.role, "csrf": opened.csrf})
+    start_session(response, opened)
     return response
 
 

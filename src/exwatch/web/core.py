@@ -23,7 +23,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
 
-from exwatch.errors import AccessError, DateError, ForbiddenError, InputError
+from exwatch.errors import AccessError, DateError, ExwatchError, ForbiddenError, InputError
 from exwatch.logic import audit, cases, users
 from exwatch.logic.documents import ACTOR, Filed, ingest
 from exwatch.model.dates import PartialDate
@@ -87,6 +87,28 @@ def acting(request: Request, csrf: str | None = None, write: bool = False) -> It
             yield Acting(session, user, expected)
         finally:
             ACTOR.reset(token)
+
+
+def set_cookie(response: Response, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(name, value, max_age=max_age, httponly=True, secure=True, samesite="strict", path="/")
+
+
+def open_session(request: Request, username: str, password: str) -> users.Login:
+    """Log in from this request's address; a failure is counted and audited in its own transaction (the
+    login's rolls back), then raised. The page and the API answer it each in their own form."""
+    client = request.client.host if request.client else "unknown"
+    db = database(request)
+    try:
+        with db.transaction() as session:
+            return users.login(session, username, password, client)
+    except ExwatchError as exc:
+        with db.transaction() as session:
+            users.record_failure(session, username, client, exc)
+        raise
+
+
+def start_session(response: Response, opened: users.Login) -> None:
+    set_cookie(response, COOKIE, opened.token, users.SESSION_HOURS * 3600)
 
 
 def record_denied(request: Request, case_id: str) -> None:

@@ -19,21 +19,19 @@ from exwatch.web.core import (
     acting,
     add_event,
     changes_since,
-    database,
     draft_download,
     ingest_uploads,
+    open_session,
     page,
     parse_day,
     record_denied,
+    set_cookie,
+    start_session,
 )
 from exwatch.web.graph import path_graph
 
 router = APIRouter(include_in_schema=False)
 CSRF = Annotated[str, Form()]
-
-
-def _cookie(response: Response, name: str, value: str, max_age: int) -> None:
-    response.set_cookie(name, value, max_age=max_age, httponly=True, secure=True, samesite="strict", path="/")
 
 
 def _safe_next(target: str | None) -> str:
@@ -45,7 +43,7 @@ def _safe_next(target: str | None) -> str:
 def login_form(request: Request, next: str = "/", failed: str | None = None) -> Response:
     token = secrets.token_urlsafe(24)
     response = page(request, "login.html", user=None, login_csrf=token, next=_safe_next(next), message=failed)
-    _cookie(response, LOGIN_COOKIE, token, 3600)
+    set_cookie(response, LOGIN_COOKIE, token, 3600)
     return response
 
 
@@ -60,14 +58,9 @@ def login(
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(csrf.encode(), expected.encode()):
         raise ForbiddenError("the login form has expired or came from another site: reload the page and try again")
-    client = request.client.host if request.client else "unknown"
-    db = database(request)
     try:
-        with db.transaction() as session:
-            opened = users.login(session, username, password, client)
+        opened = open_session(request, username, password)
     except ExwatchError as exc:
-        with db.transaction() as session:
-            users.record_failure(session, username, client, exc)
         return page(
             request,
             "login.html",
@@ -78,7 +71,7 @@ def login(
             status=429 if isinstance(exc, RateLimitError) else 401,
         )
     response = RedirectResponse(_safe_next(next), status_code=303)
-    _cookie(response, COOKIE, opened.token, users.SESSION_HOURS * 3600)
+    start_session(response, opened)
     response.delete_cookie(LOGIN_COOKIE, path="/")
     return response
 
