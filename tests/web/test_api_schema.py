@@ -19,8 +19,7 @@ EXAMPLES = int(os.environ.get("EXWATCH_SCHEMATHESIS_EXAMPLES", "25"))  # per ope
 
 
 def test_the_api_keeps_its_description(team: Team) -> None:
-    with team.db.transaction() as session:
-        opened = users.login(session, "boss", PASSWORDS["boss"], "schemathesis")
+    opened = users.login(team.db, "boss", PASSWORDS["boss"], "schemathesis")
     auth = {"Cookie": f"exwatch_session={opened.token}", "X-CSRF-Token": opened.csrf}
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", create_app(team.db))
     failures: list[str] = []

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,11 +177,20 @@ def _replace(session: Session, row: CaseRow, case: CaseFile) -> None:
     to_row(case, into=row)
     row.updated_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     row.version = (row.version or 1) + 1
+    row.revision = uuid.uuid4().hex
     session.flush()
 
 
 def export_case(session: Session, case_id: str) -> CaseFile:
     return from_row(get_row(session, case_id))
+
+
+def id_chunks(ids: set[str], size: int = 500) -> Iterator[list[str]]:
+    """``ids`` in sorted runs of at most ``size``: an ``IN (...)`` list stays under the back ends' limits on
+    bound parameters."""
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), size):
+        yield wanted[i : i + size]
 
 
 def load_cases(session: Session, ids: set[str] | None = None) -> list[CaseRow]:
@@ -190,12 +200,7 @@ def load_cases(session: Session, ids: set[str] | None = None) -> list[CaseRow]:
     if ids is None:
         rows = list(session.scalars(query))
     else:
-        wanted = sorted(ids)
-        rows = [
-            r
-            for i in range(0, len(wanted), 500)
-            for r in session.scalars(query.where(CaseRow.id.in_(wanted[i : i + 500])))
-        ]
+        rows = [r for chunk in id_chunks(ids) for r in session.scalars(query.where(CaseRow.id.in_(chunk)))]
         order = {case_id: i for i, case_id in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
         rows.sort(key=lambda r: order[r.id])  # the database's order (its collation), as in one query
     return [_remember(session, row) for row in rows]

@@ -6,6 +6,9 @@ API serialise the same dictionaries, so what the browser shows is what ``/api/v1
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,74 +17,124 @@ from sqlalchemy.orm import Session
 from exwatch.assess.assessment import assess_case
 from exwatch.assess.checklist import is_executive
 from exwatch.assess.context import CaseView
+from exwatch.errors import InputError
 from exwatch.logic import cases, register, review
 from exwatch.logic.documents import case_documents
 from exwatch.logic.standing import timeline
 from exwatch.logic.status import case_deadlines, case_status
+from exwatch.store.mapping import from_row
 from exwatch.store.review_tables import DocumentRow, ProposalRow
+from exwatch.store.tables import CaseRow
 
 URGENT_DAYS = 30
+PER_PAGE = 50  # cases per page of the dashboard's list
 CONTEXT_CHARS = 240  # of the document around a proposal's passage, each side
 
 
-def dashboard(session: Session, visible: set[str] | None, today: dt.date) -> dict[str, Any]:
-    """Cases by urgency: deadlines within 30 days, cases whose next decision is the executive's, recent events,
-    open proposals. ``visible`` limits it to the cases shared with the user (None: all). The cases are read in
-    one go and each one's status is worked out once."""
-    rows = cases.load_cases(session, visible)
-    counts = select(ProposalRow.case_id, func.count()).where(ProposalRow.status == "open").group_by(ProposalRow.case_id)
-    open_counts: dict[str, int] = {case_id: n for case_id, n in session.execute(counts)}
-    horizon = today + dt.timedelta(days=URGENT_DAYS)
-    summaries, due, executive, recent = [], [], [], []
-    for row in rows:
-        summary = cases.summary(row)
-        summaries.append(summary)
-        case = cases.export_case(session, summary.id)
-        statuses = case_status(case, today)
-        due += case_deadlines(case, statuses, today, horizon)
-        for status in statuses:
-            data = status.as_dict()
-            name = ((data.get("next_decision_by") or {}).get("name") or {}).get("en")
-            if name and is_executive(name):
-                executive.append(
-                    {
-                        "case": case.id,
-                        "subject": summary.subject,
-                        "jurisdiction": status.jurisdiction,
-                        "body": name,
-                        "deadline": data.get("deadline"),
-                    }
-                )
-        for event in timeline(case, today)[-3:]:
-            recent.append(
+@dataclass(frozen=True)
+class _CaseLine:
+    """What one case contributes to the dashboard on one day."""
+
+    case: dict[str, Any]
+    deadlines: list[tuple[dt.date, str, dict[str, Any]]]  # (earliest day, case id, deadline): the sort order
+    executive: list[dict[str, Any]]
+    recent: list[dict[str, Any]]
+
+
+# A case's line depends only on the case as stored (named by its revision, new at every stored change) and on the
+# day; computing it reads the whole case and works out its status, tens of
+# milliseconds each, so a dashboard over a thousand cases would take seconds. Kept per process, bounded.
+_LINES: OrderedDict[tuple[str, dt.date], _CaseLine] = OrderedDict()
+_LINES_MAX = 20_000
+_LINES_LOCK = threading.Lock()
+
+
+def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
+    summary = cases.summary(row)
+    case = from_row(row)
+    statuses = case_status(case, today)
+    deadlines = [
+        (d.clock.window.earliest if d.clock.window else today, d.case_id, d.as_dict())
+        for d in case_deadlines(case, statuses, today, horizon)
+    ]
+    executive = []
+    for status in statuses:
+        data = status.as_dict()
+        name = ((data.get("next_decision_by") or {}).get("name") or {}).get("en")
+        if name and is_executive(name):
+            executive.append(
                 {
                     "case": case.id,
                     "subject": summary.subject,
-                    "date": event.date,
-                    "body": event.body,
-                    "action": event.action,
-                    "jurisdiction": event.jurisdiction,
+                    "jurisdiction": status.jurisdiction,
+                    "body": name,
+                    "deadline": data.get("deadline"),
                 }
             )
-    recent.sort(key=lambda e: e["date"], reverse=True)
-    due.sort(key=lambda d: (d.clock.window.earliest if d.clock.window else today, d.case_id))
+    recent = [
+        {
+            "case": case.id,
+            "subject": summary.subject,
+            "date": event.date,
+            "body": event.body,
+            "action": event.action,
+            "jurisdiction": event.jurisdiction,
+        }
+        for event in timeline(case, today)[-3:]
+    ]
+    line = {"id": summary.id, "subject": summary.subject, "title": summary.title, "states": summary.states}
+    return _CaseLine(line | {"last_event": summary.last_event}, deadlines, executive, recent)
+
+
+def _lines(session: Session, visible: set[str] | None, today: dt.date) -> list[_CaseLine]:
+    """Every visible case's line, in id order: those already worked out for this version and day from the
+    cache, the others read in one go."""
+    query = select(CaseRow.id, CaseRow.revision)
+    if visible is None:
+        rows = list(session.execute(query))
+    else:
+        rows = [r for chunk in cases.id_chunks(visible) for r in session.execute(query.where(CaseRow.id.in_(chunk)))]
+    stored = sorted((case_id, (revision, today)) for case_id, revision in rows)
+    with _LINES_LOCK:
+        found = {c: _LINES.get(k) for c, k in stored}
+    missing = {c for c, line in found.items() if line is None}
+    if missing:
+        horizon = today + dt.timedelta(days=URGENT_DAYS)
+        by_id = {row.id: row for row in cases.load_cases(session, missing)}
+        made = {c: _line(by_id[c], today, horizon) for c in missing if c in by_id}
+        with _LINES_LOCK:
+            for case_id, key in stored:
+                if case_id in made:
+                    _LINES[key] = found[case_id] = made[case_id]
+            while len(_LINES) > _LINES_MAX:
+                _LINES.popitem(last=False)
+    return [line for c, _ in stored if (line := found.get(c)) is not None]
+
+
+def dashboard(
+    session: Session, visible: set[str] | None, today: dt.date, page: int = 1, per_page: int = PER_PAGE
+) -> dict[str, Any]:
+    """Cases by urgency: deadlines within 30 days, cases whose next decision is the executive's, recent events,
+    open proposals. ``visible`` limits it to the cases shared with the user (None: all). The urgent lists cover
+    every visible case; the list of cases is cut into pages of ``per_page`` (``page`` from 1)."""
+    if page < 1 or per_page < 1:
+        raise InputError(f"page {page} of {per_page} cases: both must be 1 or more")
+    lines = _lines(session, visible, today)
+    counts = select(ProposalRow.case_id, func.count()).where(ProposalRow.status == "open").group_by(ProposalRow.case_id)
+    open_counts: dict[str, int] = {case_id: n for case_id, n in session.execute(counts)}
+    recent = sorted((e for line in lines for e in line.recent), key=lambda e: str(e["date"]), reverse=True)
+    due = sorted((d for line in lines for d in line.deadlines), key=lambda d: (d[0], d[1]))
+    shown = lines[(page - 1) * per_page : page * per_page]
     return {
         "today": today.isoformat(),
-        "cases": [
-            {
-                "id": s.id,
-                "subject": s.subject,
-                "title": s.title,
-                "states": s.states,
-                "last_event": s.last_event,
-                "open_proposals": open_counts.get(s.id, 0),
-            }
-            for s in summaries
-        ],
-        "deadlines": [d.as_dict() for d in due],
-        "executive_next": executive,
+        "page": page,
+        "pages": max(1, -(-len(lines) // per_page)),
+        "total_cases": len(lines),
+        "cases": [line.case | {"open_proposals": open_counts.get(line.case["id"], 0)} for line in shown],
+        "deadlines": [d for _, _, d in due],
+        "executive_next": [e for line in lines for e in line.executive],
         "recent_events": recent[:15],
-        "open_proposals": sum(open_counts.get(s.id, 0) for s in summaries),
+        "open_proposals": sum(open_counts.get(line.case["id"], 0) for line in lines),
     }
 
 

@@ -33,7 +33,7 @@ ENV_VAR = "EXWATCH_DATABASE_URL"
 BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish before giving up with a clear error
 # The newest migration in migrations/versions. A store already there is opened without importing Alembic (a
 # tenth of a second of every command); tests/store/test_db.py checks that this is Alembic's head.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 
 
 def default_url() -> str:

@@ -12,6 +12,7 @@ Change a table here only together with a new migration in ``store/migrations/ver
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import (
     JSON,
@@ -31,6 +32,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 class Base(DeclarativeBase):
     pass
+
+
+def _revision() -> str:
+    return uuid.uuid4().hex
 
 
 def _now() -> dt.datetime:
@@ -57,6 +62,10 @@ class CaseRow(Base):
     # Raised by one at every stored change: a writer that read version N and finds N+1 was overtaken
     # (optimistic locking for the web application; logic.cases.amend checks it when given).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # A new random token at every stored change, the case's first storing included: unlike (id, version), it is
+    # never the same for two different contents, even when a case is deleted and stored again under its id. What
+    # is worked out from a case and kept between requests (the dashboard's lines) is kept under it.
+    revision: Mapped[str] = mapped_column(String(32), default=_revision)
 
     names: Mapped[list[NameRow]] = relationship(cascade=_CASCADE, order_by="NameRow.position")
     states: Mapped[list[StateRoleRow]] = relationship(cascade=_CASCADE, order_by="StateRoleRow.position")
@@ -166,11 +175,11 @@ class CitationRow(_Owned, Base):
 
     source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
     pinpoint: Mapped[str | None] = mapped_column(Text)
-    name_pk: Mapped[int | None] = mapped_column(ForeignKey("subject_names.pk", ondelete="CASCADE"))
-    state_role_pk: Mapped[int | None] = mapped_column(ForeignKey("state_roles.pk", ondelete="CASCADE"))
-    request_pk: Mapped[int | None] = mapped_column(ForeignKey("requests.pk", ondelete="CASCADE"))
-    event_pk: Mapped[int | None] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"))
-    fact_pk: Mapped[int | None] = mapped_column(ForeignKey("facts.pk", ondelete="CASCADE"))
+    name_pk: Mapped[int | None] = mapped_column(ForeignKey("subject_names.pk", ondelete="CASCADE"), index=True)
+    state_role_pk: Mapped[int | None] = mapped_column(ForeignKey("state_roles.pk", ondelete="CASCADE"), index=True)
+    request_pk: Mapped[int | None] = mapped_column(ForeignKey("requests.pk", ondelete="CASCADE"), index=True)
+    event_pk: Mapped[int | None] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"), index=True)
+    fact_pk: Mapped[int | None] = mapped_column(ForeignKey("facts.pk", ondelete="CASCADE"), index=True)
 
     source: Mapped[SourceRow] = relationship()
     name: Mapped[NameRow | None] = relationship()

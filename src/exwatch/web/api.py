@@ -18,6 +18,7 @@ from exwatch.web.core import (
     acting,
     add_event,
     changes_since,
+    dashboard_of,
     draft_download,
     ingest_uploads,
     open_session,
@@ -131,10 +132,15 @@ def set_locale(request: Request, body: LocaleIn) -> dict[str, str]:
         return {"locale": body.locale}
 
 
+PAGE = Query(1, ge=1, le=100_000, description="page of the list of cases (50 a page)")
+
+
 @router.get("/dashboard")
-def dashboard(request: Request) -> dict[str, Any]:
+def dashboard(request: Request, page: int = PAGE) -> dict[str, Any]:
+    """Deadlines within 30 days, cases whose next decision is the executive's, recent events and open proposals
+    over every case shared with you; the list of cases comes in pages of 50."""
     with acting(request) as ctx:
-        return workspace.dashboard(ctx.session, users.visible_case_ids(ctx.session, ctx.user), dt.date.today())
+        return dashboard_of(ctx, page)
 
 
 @router.get("/cases")
@@ -262,7 +268,7 @@ def audit_log(request: Request, case: str | None = None, format: Literal["json",
     with acting(request) as ctx:
         users.require(ctx.user, "admin")
         rows = audit.entries(ctx.session, case, limit=1_000_000 if format == "csv" else 500)
-        audit.record(ctx.session, ctx.user.username, "audit_export" if format == "csv" else "audit_read", case)
+        ctx.audit("audit_export" if format == "csv" else "audit_read", case)
         if format == "csv":
             return Response(audit.to_csv(rows), media_type="text/csv; charset=utf-8")
         return JSONResponse(

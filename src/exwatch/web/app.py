@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -57,11 +59,23 @@ def status_of(exc: ExwatchError) -> int:
     return 500 if not isinstance(exc, ExwatchError) else 503 if type(exc).__name__ == "StorageError" else 400
 
 
+# Routes are synchronous and run in AnyIO's thread pool (40 threads by default). On two cores more than a few
+# threads only share the interpreter's lock, each holding a request's objects in memory (bench/web_load.py).
+WORKER_THREADS = 8
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
 def create_app(db: Database) -> FastAPI:
     from exwatch.web.api import router as api_router
     from exwatch.web.pages import router as page_router
 
     app = FastAPI(
+        lifespan=_lifespan,
         title="Extradition Watch",
         version=__version__,
         openapi_url="/api/v1/openapi.json",

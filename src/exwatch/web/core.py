@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,21 @@ class Acting:
     session: Session
     user: UserRow
     csrf: str
+    write: bool
+    # A read's audit rows, stored after it in a short write transaction of their own (see ``acting``).
+    pending: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     def case(self, case_id: str, write: bool = False, audited: str | None = "read") -> None:
         """Let the user at the case (or answer 'no case'), and audit the access."""
         users.check_case(self.session, self.user, case_id, write)
         if audited:
-            audit.record(self.session, self.user.username, audited, case_id)
+            self.audit(audited, case_id)
+
+    def audit(self, action: str, case_id: str | None, detail: str | None = None) -> None:
+        if self.write:
+            audit.record(self.session, self.user.username, action, case_id, detail)
+        else:
+            self.pending.append((action, case_id, detail))
 
 
 def add_event(ctx: Acting, case_id: str, fields: dict[str, Any], version: int) -> tuple[str, int]:
@@ -59,6 +68,15 @@ def add_event(ctx: Acting, case_id: str, fields: dict[str, Any], version: int) -
     what = f"event {item.id} ({item.date}, {item.jurisdiction}, {item.body}: {item.action})"
     audit.record_change(ctx.session, ctx.user.username, case_id, now, what)
     return item.id, now
+
+
+def dashboard_of(ctx: Acting, page: int) -> dict[str, Any]:
+    """The dashboard over the cases shared with the user, one page of the case list; the view is audited."""
+    from exwatch.logic import workspace
+
+    data = workspace.dashboard(ctx.session, users.visible_case_ids(ctx.session, ctx.user), dt.date.today(), page)
+    ctx.audit("dashboard", None)
+    return data
 
 
 def changes_since(request: Request, case_id: str, version: int) -> list[str]:
@@ -74,19 +92,29 @@ def database(request: Request) -> Database:
 @contextmanager
 def acting(request: Request, csrf: str | None = None, write: bool = False) -> Iterator[Acting]:
     """The request's user in one transaction; ``write`` requires the session's CSRF token (form field or
-    header). Nothing is stored when the block raises."""
+    header). Nothing is stored when the block raises.
+
+    A read (``write`` false) runs in a read-only transaction: on SQLite it does not wait for, nor hold up, the
+    one writer; on PostgreSQL it reads one snapshot (a case being replaced by a writer is read whole, before or
+    after). Its audit rows are then stored in a short write transaction of their own; if that fails, the
+    request fails and nothing read is returned unaudited."""
     db = database(request)
-    with db.transaction() as session:
+    with db.transaction(write=write) as session:
         user, expected = users.session_of(session, request.cookies.get(COOKIE))
         if write:
             given = csrf or request.headers.get(HEADER) or ""
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 raise ForbiddenError("the form has expired or came from another site (CSRF check): reload the page")
         token = ACTOR.set(user.username)
+        ctx = Acting(session, user, expected, write)
         try:
-            yield Acting(session, user, expected)
+            yield ctx
         finally:
             ACTOR.reset(token)
+    if ctx.pending:
+        with db.transaction() as session:
+            for action, case_id, detail in ctx.pending:
+                audit.record(session, user.username, action, case_id, detail)
 
 
 def set_cookie(response: Response, name: str, value: str, max_age: int) -> None:
@@ -99,8 +127,7 @@ def open_session(request: Request, username: str, password: str) -> users.Login:
     client = request.client.host if request.client else "unknown"
     db = database(request)
     try:
-        with db.transaction() as session:
-            return users.login(session, username, password, client)
+        return users.login(db, username, password, client)
     except ExwatchError as exc:
         with db.transaction() as session:
             users.record_failure(session, username, client, exc)

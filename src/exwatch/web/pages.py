@@ -19,6 +19,7 @@ from exwatch.web.core import (
     acting,
     add_event,
     changes_since,
+    dashboard_of,
     draft_download,
     ingest_uploads,
     open_session,
@@ -95,10 +96,9 @@ def set_locale(
 
 
 @router.get("/", response_class=HTMLResponse)
-def dashboard(request: Request) -> Response:
+def dashboard(request: Request, page_no: int = Query(1, alias="page", ge=1, le=100_000)) -> Response:
     with acting(request) as ctx:
-        data = workspace.dashboard(ctx.session, users.visible_case_ids(ctx.session, ctx.user), dt.date.today())
-        audit.record(ctx.session, ctx.user.username, "dashboard", None)
+        data = dashboard_of(ctx, page_no)
         return page(request, "dashboard.html", user=ctx.user, csrf=ctx.csrf, data=data)
 
 
@@ -304,7 +304,7 @@ def audit_csv(request: Request, case: str | None = None) -> Response:
     with acting(request) as ctx:
         users.require(ctx.user, "admin")
         text = audit.to_csv(audit.entries(ctx.session, case, limit=1_000_000))
-        audit.record(ctx.session, ctx.user.username, "audit_export", case)
+        ctx.audit("audit_export", case)
     return Response(
         text,
         media_type="text/csv; charset=utf-8",
