@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from exwatch.errors import InputError
+from exwatch.errors import InputError, NotFoundError
 from exwatch.logic import cases, workspace
 from exwatch.logic.example import example_case, load_example
 from exwatch.model.case import CaseFile
@@ -84,3 +84,27 @@ def test_a_user_sees_only_the_cases_shared_with_them(db: Database) -> None:
     seen = _dashboard(db, visible={"copy-001", "not-stored"})
     assert [c["id"] for c in seen["cases"]] == ["copy-001"]
     assert {e["case"] for e in seen["recent_events"]} == {"copy-001"}
+
+
+def test_the_workspace_shows_a_change_at_once_and_leaves_the_shared_case_as_stored(db: Database) -> None:
+    with db.transaction() as session:
+        load_example(session)
+    with db.transaction(write=False) as session:
+        first = workspace.workspace(session, CASE_ID, TODAY)
+        shared, version = cases.read_case(session, CASE_ID)
+        as_stored = cases.export_case(session, CASE_ID).model_dump()
+    assert shared.model_dump() == as_stored, "working out the assessment changed the case kept between requests"
+    assert version == first["version"]
+    with db.transaction() as session:
+        fields = {"date": "2015-05-25", "jurisdiction": "FR", "body": "Cour de cassation", "action": "hearing"}
+        cases.add_event(session, CASE_ID, fields | {"sources": [{"source": _letter_source()}]})
+    with db.transaction(write=False) as session:
+        second = workspace.workspace(session, CASE_ID, TODAY)
+    assert second["version"] == first["version"] + 1
+    assert "Cour de cassation" in {e["body"] for events in second["timeline"].values() for e in events}
+    assert "Cour de cassation" not in {e["body"] for events in first["timeline"].values() for e in events}
+
+
+def test_a_missing_case_is_not_found(db: Database) -> None:
+    with db.transaction(write=False) as session, pytest.raises(NotFoundError, match="no case 'nobody'"):
+        workspace.workspace(session, "nobody", TODAY)

@@ -58,14 +58,25 @@ def _citation(citation: Citation) -> dict[str, Any]:
     return {k: v for k, v in asdict(citation).items() if v is not None}
 
 
-def _graph(day: dt.date) -> dict[str, dict[str, tuple[Link, ...]]]:
-    """Links valid on ``day``: origin → destination → every basis.
+@dataclass(frozen=True)
+class _Epoch:
+    """Who can hand a person to whom between two switch days: each state's destinations and sources."""
 
-    The link set only changes on the knowledge base's switch days (entries into force, ends,
-    documented transfers), so the graph is built once per epoch between two such days and shared by
-    every date inside it: assessing thousands of cases on scattered dates builds a few hundred graphs.
+    start: dt.date
+    out: dict[str, frozenset[str]]
+    into: dict[str, frozenset[str]]
+    practice: tuple[Link, ...]  # documented transfers outside ordinary extradition
+
+
+def _epoch(day: dt.date) -> _Epoch:
+    """The link graph valid on ``day``.
+
+    The link set only changes on the knowledge base's switch days (entries into force, ends, documented
+    transfers), so the graph is built once per epoch between two such days and shared by every date inside it.
+    Only who-reaches-whom is kept per epoch (a few hundred epochs of some 37,000 links each would take
+    gigabytes); the links of a hop are looked up when a path uses it.
     """
-    return _epoch_graph(_epoch_start(day))
+    return _epoch_at(_epoch_start(day))
 
 
 def _epoch_start(day: dt.date) -> dt.date:
@@ -76,15 +87,7 @@ def _epoch_start(day: dt.date) -> dt.date:
 
 def practice_on(day: dt.date) -> tuple[Link, ...]:
     """The documented transfers outside ordinary extradition (links of kind practice) known on ``day``."""
-    return _epoch_practice(_epoch_start(day))
-
-
-@lru_cache(maxsize=2048)
-def _epoch_practice(start: dt.date) -> tuple[Link, ...]:
-    graph = _epoch_graph(start)
-    return tuple(
-        lk for by_dest in graph.values() for links in by_dest.values() for lk in links if lk.kind == "practice"
-    )
+    return _epoch(day).practice
 
 
 @lru_cache(maxsize=1)
@@ -92,17 +95,36 @@ def _epochs() -> tuple[dt.date, ...]:
     return link_epochs()
 
 
+# Neighbour sets are mostly the same from one epoch to the next: one shared copy of each.
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(states: set[str]) -> frozenset[str]:
+    frozen = frozenset(states)
+    return _SETS.setdefault(frozen, frozen)
+
+
 @lru_cache(maxsize=2048)
-def _epoch_graph(start: dt.date) -> dict[str, dict[str, tuple[Link, ...]]]:
-    graph: dict[str, dict[str, list[Link]]] = {}
-    for link in links_at(start):
-        graph.setdefault(link.origin, {}).setdefault(link.destination, []).append(link)
-    return {
-        origin: {
-            dest: tuple(sorted(links, key=lambda lk: (lk.kind, lk.basis))) for dest, links in sorted(by_dest.items())
-        }
-        for origin, by_dest in graph.items()
-    }
+def _epoch_at(start: dt.date) -> _Epoch:
+    out: dict[str, set[str]] = {}
+    into: dict[str, set[str]] = {}
+    links = links_at(start)
+    for link in links:
+        out.setdefault(link.origin, set()).add(link.destination)
+        into.setdefault(link.destination, set()).add(link.origin)
+    return _Epoch(
+        start,
+        {s: _shared(d) for s, d in sorted(out.items())},
+        {s: _shared(o) for s, o in sorted(into.items())},
+        tuple(lk for lk in links if lk.kind == "practice"),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _hop(origin: str, destination: str, start: dt.date) -> tuple[Link, ...]:
+    """Every basis on which ``origin`` can hand a person to ``destination`` in the epoch from ``start``."""
+    links = [lk for lk in links_at(start, involving=origin) if lk.origin == origin and lk.destination == destination]
+    return tuple(sorted(links, key=lambda lk: (lk.kind, lk.basis)))
 
 
 def paths(origins: list[str], is_target: Callable[[str], str | None], avoid: set[str], day: dt.date) -> list[Path]:
@@ -114,15 +136,11 @@ def paths(origins: list[str], is_target: Callable[[str], str | None], avoid: set
     add no new destination or risk, only another way to the same place; listing them all (hundreds, through
     the 50 parties of the European Convention on Extradition) would bury the ones that matter.
     """
-    graph = _graph(day)
-    reverse: dict[str, set[str]] = {}
-    for origin, by_dest in graph.items():
-        for dest in by_dest:
-            reverse.setdefault(dest, set()).add(origin)
+    epoch = _epoch(day)
     # States reachable within three hops, and which of them are targets (each asked once).
     frontier, seen = set(origins), set(origins)
     for _ in range(MAX_HOPS):
-        frontier = {d for s in frontier if s not in avoid for d in graph.get(s, {}) if d not in seen}
+        frontier = {d for s in frontier if s not in avoid for d in epoch.out.get(s, ()) if d not in seen}
         seen |= frontier
     risk = {s: r for s in sorted(seen - avoid) if (r := is_target(s)) is not None}
     found: list[Path] = []
@@ -131,13 +149,13 @@ def paths(origins: list[str], is_target: Callable[[str], str | None], avoid: set
         distance = {target: 0}
         layer = {target}
         for hops in range(1, MAX_HOPS + 1):
-            layer = {p for s in layer for p in reverse.get(s, ()) if p not in distance and p not in avoid}
+            layer = {p for s in layer for p in epoch.into.get(s, ()) if p not in distance and p not in avoid}
             for state in layer:
                 distance[state] = hops
             layer = {s for s in layer if s not in risk}  # a path ends at the first target
         for origin in origins:
             if origin != target and origin in distance:
-                found += _walk((origin,), (), target, distance, graph, level)
+                found += _walk((origin,), (), target, distance, epoch, level)
     return sorted(found, key=lambda p: (len(p.states), p.states))
 
 
@@ -146,7 +164,7 @@ def _walk(
     hops: tuple[tuple[Link, ...], ...],
     target: str,
     distance: dict[str, int],
-    graph: dict[str, dict[str, tuple[Link, ...]]],
+    epoch: _Epoch,
     level: str,
 ) -> list[Path]:
     """Every shortest path from ``states[-1]`` to ``target``: each hop brings it one step closer."""
@@ -154,7 +172,7 @@ def _walk(
     if here == target:
         return [Path(states, hops, level)]
     out: list[Path] = []
-    for nxt, links in graph.get(here, {}).items():
+    for nxt in sorted(epoch.out.get(here, ())):
         if distance.get(nxt) == distance[here] - 1 and nxt not in states:
-            out += _walk((*states, nxt), (*hops, links), target, distance, graph, level)
+            out += _walk((*states, nxt), (*hops, _hop(here, nxt, epoch.start)), target, distance, epoch, level)
     return out

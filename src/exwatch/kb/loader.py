@@ -103,14 +103,32 @@ def knowledge_files(root: Path) -> list[Path]:
     return files
 
 
+# (path, mtime, size) of every file → its content version: a version is asked for on every load (several
+# times per assessment), and hashing some seventy files each time cost more than the assessment itself.
+_VERSIONS: dict[tuple[tuple[str, int, int], ...], str] = {}
+
+
+def files_version(base: Path, files: list[Path]) -> str:
+    """sha256 over each file's path relative to ``base`` and its bytes, in the order given: the same files, the
+    same version. Read again only when a file's modification time or size changed (or a file came or went)."""
+    stats = [(path, path.stat()) for path in files]
+    key = tuple((str(path), st.st_mtime_ns, st.st_size) for path, st in stats)
+    if (known := _VERSIONS.get(key)) is not None:
+        return known
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    if len(_VERSIONS) > 64:
+        _VERSIONS.clear()
+    _VERSIONS[key] = version = digest.hexdigest()
+    return version
+
+
 def knowledge_version(root: Path | None = None) -> str:
     """sha256 over each file's relative path and bytes, in a fixed order: the same files, the same id."""
     base = root or DATA_DIR
-    digest = hashlib.sha256()
-    for path in knowledge_files(base):
-        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return files_version(base, knowledge_files(base))
 
 
 def validate_file(model: type[M], rel: str, path: Path, faults: list[Fault]) -> M | None:

@@ -57,6 +57,8 @@ def party_in_force(party: Party, on: dt.date) -> bool:
 
 
 def _suspended(party: Party, other: str, on: dt.date) -> bool:
+    if not party.suspensions:  # nearly always: asked for every pair of every convention
+        return False
     return any(other in s.towards and _within(on, s.start, s.end) for s in party.suspensions)
 
 
@@ -102,22 +104,33 @@ def _latest(*values: object) -> dt.date | None:
     return max(days) if days else None
 
 
-def _multilateral(k: Knowledge, on: dt.date) -> list[Link]:
+def _multilateral(k: Knowledge, on: dt.date, involving: str | None = None) -> list[Link]:
     links: list[Link] = []
     for inst in k.instruments.values():
         if not inst.transfer_basis:
             continue
         bound = {p.state: p for f in k.parties_of(inst.id) for p in f.parties if party_in_force(p, on)}
+        if involving is not None and involving not in bound:
+            continue
         displacing = [parties_at(d.id, on, k) for d in k.instruments.values() if inst.id in d.displaces]
-        for a, b in combinations(sorted(bound), 2):
+        # What each party brings to a pair, worked out once per party rather than once per pair (a convention
+        # with 50 parties makes 1,225 pairs).
+        own = _cites(k, inst.sources)
+        cites = {s: _cites(k, p.sources) for s, p in bound.items()}
+        checked = {s: any(src.verified for src in p.sources) for s, p in bound.items()}
+        start = {s: _latest(p.in_force or p.bound_by) for s, p in bound.items()}
+        if involving is None:
+            pairs = list(combinations(sorted(bound), 2))
+        else:
+            pairs = [(min(involving, b), max(involving, b)) for b in sorted(bound) if b != involving]
+        for a, b in pairs:
             pa, pb = bound[a], bound[b]
             if _suspended(pa, b, on) or _suspended(pb, a, on):
                 continue
             if any({a, b} <= newer for newer in displacing):
                 continue  # the newer convention governs this pair instead
-            sources = _cites(k, [*inst.sources, *pa.sources, *pb.sources])
-            verified = all(any(s.verified for s in rec.sources) for rec in (pa, pb))
-            since = _latest(pa.in_force or pa.bound_by, pb.in_force or pb.bound_by)
+            sources = own + cites[a] + cites[b]
+            since = max((d for d in (start[a], start[b]) if d is not None), default=None)
             for origin, dest in ((a, b), (b, a)):
                 links.append(
                     Link(
@@ -128,17 +141,19 @@ def _multilateral(k: Knowledge, on: dt.date) -> list[Link]:
                         f"{inst.short}: both parties",
                         since,
                         None,
-                        verified,
+                        checked[a] and checked[b],
                         sources,
                     )
                 )
     return links
 
 
-def _bilateral(k: Knowledge, on: dt.date) -> list[Link]:
+def _bilateral(k: Knowledge, on: dt.date, involving: str | None = None) -> list[Link]:
     links: list[Link] = []
     for t in k.links.bilateral:
         start = t.in_force if t.in_force is not None else t.bound_by
+        if involving is not None and involving not in t.states:
+            continue
         if start is None or t.status == "signed" or not _within(on, start, t.ended):
             continue
         until = None if t.ended is None else PartialDate.parse(t.ended).latest()
@@ -162,9 +177,11 @@ def documented_on(k: Knowledge, record: Practice) -> dt.date:
     return max(happened, min(published))
 
 
-def _practice(k: Knowledge, on: dt.date) -> list[Link]:
+def _practice(k: Knowledge, on: dt.date, involving: str | None = None) -> list[Link]:
     links: list[Link] = []
     for p in k.links.practice:
+        if involving is not None and involving not in (p.origin, p.destination):
+            continue
         when = PartialDate.parse(p.date)
         if p.outcome != "transferred" or documented_on(k, p) > on:
             continue  # not yet documented on that date
@@ -185,16 +202,17 @@ def _practice(k: Knowledge, on: dt.date) -> list[Link]:
     return links
 
 
-def links_at(on: dt.date, knowledge: Knowledge | None = None) -> list[Link]:
-    """Every directed transfer link valid on ``on``: derived multilateral, bilateral treaties, practice."""
+def links_at(on: dt.date, knowledge: Knowledge | None = None, involving: str | None = None) -> list[Link]:
+    """Every directed transfer link valid on ``on``: derived multilateral, bilateral treaties, practice; with
+    ``involving``, only the links from or to that state."""
     k = knowledge or load_knowledge()
-    links = _multilateral(k, on) + _bilateral(k, on) + _practice(k, on)
+    links = _multilateral(k, on, involving) + _bilateral(k, on, involving) + _practice(k, on, involving)
     return sorted(links, key=lambda link: (link.origin, link.destination, link.kind, link.basis))
 
 
 def links_from(state: str, on: dt.date, knowledge: Knowledge | None = None) -> list[Link]:
     """The links along which ``state`` could hand a person on, as of ``on``."""
-    return [link for link in links_at(on, knowledge) if link.origin == state]
+    return [link for link in links_at(on, knowledge, involving=state) if link.origin == state]
 
 
 # Fields whose dates can switch a link on or off (entry into force, end, suspension, documented transfer).

@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from exwatch.errors import ConflictError, NotFoundError, StaleError
+from exwatch.logic.memo import Memo
 from exwatch.model.case import (
     CaseFile,
     Citation,
@@ -116,12 +117,14 @@ def get_row(session: Session, case_id: str, for_update: bool = False) -> CaseRow
         return row
     row = _find(session, case_id, for_update)
     if row is None:
-        known = session.scalars(select(CaseRow.id).order_by(CaseRow.id)).all()
-        hint = (
-            f"; known cases: {', '.join(known[:10])}" if known else "; the store is empty (try `exwatch example load`)"
-        )
-        raise NotFoundError(f"no case {case_id!r}{hint}")
+        raise _missing(session, case_id)
     return _remember(session, row)
+
+
+def _missing(session: Session, case_id: str) -> NotFoundError:
+    known = session.scalars(select(CaseRow.id).order_by(CaseRow.id).limit(10)).all()
+    hint = f"; known cases: {', '.join(known)}" if known else "; the store is empty (try `exwatch example load`)"
+    return NotFoundError(f"no case {case_id!r}{hint}")
 
 
 def _name_key(text: str) -> str:
@@ -185,6 +188,40 @@ def export_case(session: Session, case_id: str) -> CaseFile:
     return from_row(get_row(session, case_id))
 
 
+# Cases as last read, by (id, revision): the team server reads the same few active cases again and again, and
+# building one from its rows takes milliseconds (a few hundred ORM objects).
+_READ: Memo[tuple[str, str], CaseFile] = Memo(64)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What identifies a stored case without reading it: its row key, its revision and its version."""
+
+    pk: int
+    revision: str
+    version: int
+
+
+def stored(session: Session, case_id: str) -> Stored:
+    """The case's key, revision and version in one small query (reading the whole case takes milliseconds);
+    :class:`NotFoundError`, with the known ids as a hint, when there is no such case."""
+    query = select(CaseRow.pk, CaseRow.revision, CaseRow.version).where(CaseRow.id == case_id)
+    found = session.execute(query).first() if "\x00" not in case_id else None
+    if found is None:
+        raise _missing(session, case_id)
+    return Stored(found.pk, found.revision, found.version)
+
+
+def read_case(session: Session, case_id: str) -> tuple[CaseFile, int]:
+    """The case as stored and its version, for reading only: the same object may be handed to other requests
+    of this process, so it must not be changed (amend with :func:`amend`)."""
+    now = stored(session, case_id)
+    if (case := _READ.get((case_id, now.revision))) is None:
+        case = from_row(get_row(session, case_id))
+        _READ.put((case_id, now.revision), case)
+    return case, now.version
+
+
 def id_chunks(ids: set[str], size: int = 500) -> Iterator[list[str]]:
     """``ids`` in sorted runs of at most ``size``: an ``IN (...)`` list stays under the back ends' limits on
     bound parameters."""
@@ -193,9 +230,11 @@ def id_chunks(ids: set[str], size: int = 500) -> Iterator[list[str]]:
         yield wanted[i : i + size]
 
 
-def load_cases(session: Session, ids: set[str] | None = None) -> list[CaseRow]:
+def load_cases(session: Session, ids: set[str] | None = None, keep: bool = True) -> list[CaseRow]:
     """The stored cases (those named in ``ids``, or all), in id order, each with everything it holds, in one
-    query per table (per 500 ids) instead of eight per case."""
+    query per table (per 500 ids) instead of eight per case. With ``keep`` false they are not kept for the
+    rest of the transaction (see :func:`get_row`): a caller going through thousands of cases a batch at a time
+    lets each batch go before reading the next."""
     query = select(CaseRow).order_by(CaseRow.id).options(*_load_options())
     if ids is None:
         rows = list(session.scalars(query))
@@ -203,7 +242,7 @@ def load_cases(session: Session, ids: set[str] | None = None) -> list[CaseRow]:
         rows = [r for chunk in id_chunks(ids) for r in session.scalars(query.where(CaseRow.id.in_(chunk)))]
         order = {case_id: i for i, case_id in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
         rows.sort(key=lambda r: order[r.id])  # the database's order (its collation), as in one query
-    return [_remember(session, row) for row in rows]
+    return [_remember(session, row) for row in rows] if keep else rows
 
 
 def summary(row: CaseRow) -> CaseSummary:

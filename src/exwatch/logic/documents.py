@@ -143,11 +143,11 @@ def ingest(
 
 def case_documents(session: Session, case_id: str) -> list[DocumentRow]:
     """The documents filed in a case, in the order they were filed."""
-    case_row = cases.get_row(session, case_id)
+    case_pk = cases.stored(session, case_id).pk
     query = (
         select(DocumentRow)
         .join(CaseDocumentRow, CaseDocumentRow.document_pk == DocumentRow.pk)
-        .where(CaseDocumentRow.case_pk == case_row.pk)
+        .where(CaseDocumentRow.case_pk == case_pk)
         .order_by(CaseDocumentRow.added_at, DocumentRow.pk)
     )
     return list(session.scalars(query))

@@ -47,7 +47,7 @@ def state_view(state: str, as_of: dt.date) -> dict[str, Any]:
             "verified": lk.verified,
             "sources": [asdict(c) for c in lk.sources if c.existed_on(as_of)],
         }
-        for lk in links_at(as_of, k)
+        for lk in links_at(as_of, k, involving=code)
         if code in (lk.origin, lk.destination)
     ]
     levels = risk_levels(code, as_of)

@@ -26,7 +26,7 @@ class Decision:
 
 
 def proposals(session: Session, case_id: str, status: str | None = "open") -> list[ProposalRow]:
-    cases.get_row(session, case_id)  # a clear error for an unknown case
+    cases.stored(session, case_id)  # a clear error for an unknown case
     query = select(ProposalRow).where(ProposalRow.case_id == case_id).order_by(ProposalRow.pk)
     if status is not None:
         query = query.where(ProposalRow.status == status)

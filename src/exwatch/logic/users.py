@@ -204,13 +204,13 @@ def check_case(session: Session, user: UserRow, case_id: str, write: bool = Fals
     visible = visible_case_ids(session, user)
     if "\x00" in case_id or (visible is not None and case_id not in visible):  # no id holds a NUL
         raise NotFoundError(f"no case {case_id!r}")
-    cases.get_row(session, case_id)
+    cases.stored(session, case_id)
     if write:
         require(user, "editor")
 
 
 def share(session: Session, case_id: str, username: str, by: str) -> None:
-    cases.get_row(session, case_id)
+    cases.stored(session, case_id)
     user = get_user(session, username)
     exists = session.scalar(
         select(CaseAccessRow.pk).where(CaseAccessRow.case_id == case_id, CaseAccessRow.user_pk == user.pk)

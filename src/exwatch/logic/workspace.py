@@ -6,8 +6,7 @@ API serialise the same dictionaries, so what the browser shows is what ``/api/v1
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
+import gc
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from exwatch.assess.context import CaseView
 from exwatch.errors import InputError
 from exwatch.logic import cases, register, review
 from exwatch.logic.documents import case_documents
+from exwatch.logic.memo import Memo
 from exwatch.logic.standing import timeline
 from exwatch.logic.status import case_deadlines, case_status
 from exwatch.store.mapping import from_row
@@ -28,6 +28,7 @@ from exwatch.store.tables import CaseRow
 
 URGENT_DAYS = 30
 PER_PAGE = 50  # cases per page of the dashboard's list
+LOAD_CHUNK = 50  # cases read at once to work out their lines (each case is a few hundred ORM objects)
 CONTEXT_CHARS = 240  # of the document around a proposal's passage, each side
 
 
@@ -44,9 +45,7 @@ class _CaseLine:
 # A case's line depends only on the case as stored (named by its revision, new at every stored change) and on the
 # day; computing it reads the whole case and works out its status, tens of
 # milliseconds each, so a dashboard over a thousand cases would take seconds. Kept per process, bounded.
-_LINES: OrderedDict[tuple[str, dt.date], _CaseLine] = OrderedDict()
-_LINES_MAX = 20_000
-_LINES_LOCK = threading.Lock()
+_LINES: Memo[tuple[str, dt.date], _CaseLine] = Memo(20_000)
 
 
 def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
@@ -89,25 +88,21 @@ def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
 def _lines(session: Session, visible: set[str] | None, today: dt.date) -> list[_CaseLine]:
     """Every visible case's line, in id order: those already worked out for this version and day from the
     cache, the others read in one go."""
-    query = select(CaseRow.id, CaseRow.revision)
-    if visible is None:
-        rows = list(session.execute(query))
-    else:
-        rows = [r for chunk in cases.id_chunks(visible) for r in session.execute(query.where(CaseRow.id.in_(chunk)))]
+    # Every (id, revision) pair, filtered here: one plain query beats IN lists of a thousand ids, which
+    # SQLAlchemy compiles again for every length.
+    rows = [r for r in session.execute(select(CaseRow.id, CaseRow.revision)) if visible is None or r.id in visible]
     stored = sorted((case_id, (revision, today)) for case_id, revision in rows)
-    with _LINES_LOCK:
-        found = {c: _LINES.get(k) for c, k in stored}
+    known = _LINES.get_many(k for _, k in stored)
+    found = {c: known.get(k) for c, k in stored}
     missing = {c for c, line in found.items() if line is None}
-    if missing:
-        horizon = today + dt.timedelta(days=URGENT_DAYS)
-        by_id = {row.id: row for row in cases.load_cases(session, missing)}
-        made = {c: _line(by_id[c], today, horizon) for c in missing if c in by_id}
-        with _LINES_LOCK:
-            for case_id, key in stored:
-                if case_id in made:
-                    _LINES[key] = found[case_id] = made[case_id]
-            while len(_LINES) > _LINES_MAX:
-                _LINES.popitem(last=False)
+    horizon = today + dt.timedelta(days=URGENT_DAYS)
+    for chunk in cases.id_chunks(missing, LOAD_CHUNK):
+        made = {row.id: _line(row, today, horizon) for row in cases.load_cases(session, set(chunk), keep=False)}
+        _LINES.put_many({k: made[c] for c, k in stored if c in made})
+        found |= made
+        # The chunk's ORM objects hold one another (parent and children): free them now, not at the next
+        # collection, so that a first dashboard over thousands of cases does not hold them all at once.
+        gc.collect()
     return [line for c, _ in stored if (line := found.get(c)) is not None]
 
 
@@ -140,8 +135,7 @@ def dashboard(
 
 def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
     """A case as it stood on ``as_of``: what was known then, where it stood, the assessment of that day."""
-    row = cases.get_row(session, case_id)
-    case = cases.export_case(session, case_id)
+    case, version = cases.read_case(session, case_id)
     view = CaseView(case, as_of)
     assessment = assess_case(case, as_of)
     events = timeline(case, as_of)
@@ -151,7 +145,7 @@ def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
     questions = list(assessment.political.questions) + [q for d in assessment.destinations for q in d.questions]
     return {
         "id": case.id,
-        "version": row.version,
+        "version": version,
         "as_of": as_of.isoformat(),
         "title": case.title,
         "subject": case.subject.model_dump(exclude_none=True),

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from exwatch.errors import DateError
@@ -41,6 +42,10 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        return _parse_text(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> PartialDate:
         text = value.strip()
         match = _PATTERN.match(text)
         if not match:
@@ -90,3 +95,10 @@ class PartialDate:
 def normalize_date(value: object) -> str:
     """Validate a partial date and return its canonical text (used by the pydantic models)."""
     return PartialDate.parse(value).isoformat()
+
+
+# The knowledge base's dates are parsed again on every "as of" question (tens of thousands per assessment);
+# a date is immutable, so each text is read once.
+@lru_cache(maxsize=65536)
+def _parse_text(value: str) -> PartialDate:
+    return PartialDate._from_text(value)

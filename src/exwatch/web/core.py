@@ -64,7 +64,7 @@ def add_event(ctx: Acting, case_id: str, fields: dict[str, Any], version: int) -
     """Record an event on the case as the user read it (``version``); audit what it was and the version made."""
     ctx.case(case_id, write=True, audited=None)
     item = cases.add_event(ctx.session, case_id, fields, expected_version=version)
-    now = cases.get_row(ctx.session, case_id).version
+    now = cases.stored(ctx.session, case_id).version
     what = f"event {item.id} ({item.date}, {item.jurisdiction}, {item.body}: {item.action})"
     audit.record_change(ctx.session, ctx.user.username, case_id, now, what)
     return item.id, now

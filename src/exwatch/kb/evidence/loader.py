@@ -7,14 +7,13 @@ whole set (duplicates, state codes, dates, ECtHR numbers) are added by :mod:`.ch
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence.models import Evidence, EvidenceFile
-from exwatch.kb.loader import validate_file
+from exwatch.kb.loader import files_version, validate_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -62,10 +61,7 @@ def evidence_files(root: Path) -> list[Path]:
 def evidence_version(root: Path | None = None) -> str:
     """sha256 over each file's name and bytes: the same files always give the same version."""
     base = root or DATA_DIR
-    digest = hashlib.sha256()
-    for path in evidence_files(base):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return files_version(base, evidence_files(base))
 
 
 def read_file(path: Path, faults: list[Fault]) -> EvidenceFile | None:
