@@ -19,6 +19,7 @@ def serve(
     """Serve the web application over this database; on first run, create an admin and print its password."""
     import uvicorn
 
+    from exwatch.kb.loader import pin_files
     from exwatch.logic import users
     from exwatch.web.app import create_app
 
@@ -34,6 +35,7 @@ def serve(
     # A page builds tens of thousands of ORM objects; the default collector thresholds spend ~40 % of a dashboard
     # request collecting (py-spy, bench/web_load.py). Collect less often in the long-lived server process.
     gc.set_threshold(50_000, 20, 100)
+    pin_files()  # the knowledge files are read once; an edit to them is served after a restart
     try:
         uvicorn.run(create_app(database), host=host, port=port, log_level="warning", server_header=False)
     finally:

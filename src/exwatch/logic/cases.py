@@ -239,9 +239,11 @@ def load_cases(session: Session, ids: set[str] | None = None, keep: bool = True)
     if ids is None:
         rows = list(session.scalars(query))
     else:
-        rows = [r for chunk in id_chunks(ids) for r in session.scalars(query.where(CaseRow.id.in_(chunk)))]
-        order = {case_id: i for i, case_id in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
-        rows.sort(key=lambda r: order[r.id])  # the database's order (its collation), as in one query
+        chunks = list(id_chunks(ids))
+        rows = [r for chunk in chunks for r in session.scalars(query.where(CaseRow.id.in_(chunk)))]
+        if len(chunks) > 1:  # each chunk came in the database's order (its collation): merged in that order
+            order = {c: i for i, c in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
+            rows.sort(key=lambda r: order[r.id])
     return [_remember(session, row) for row in rows] if keep else rows
 
 

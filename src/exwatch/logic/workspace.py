@@ -45,7 +45,7 @@ class _CaseLine:
 # A case's line depends only on the case as stored (named by its revision, new at every stored change) and on the
 # day; computing it reads the whole case and works out its status, tens of
 # milliseconds each, so a dashboard over a thousand cases would take seconds. Kept per process, bounded.
-_LINES: Memo[tuple[str, dt.date], _CaseLine] = Memo(20_000)
+_LINES: Memo[tuple[str, dt.date], _CaseLine] = Memo(20_000)  # by (revision, day)
 
 
 def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
@@ -85,25 +85,56 @@ def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
     return _CaseLine(line | {"last_event": summary.last_event}, deadlines, executive, recent)
 
 
-def _lines(session: Session, visible: set[str] | None, today: dt.date) -> list[_CaseLine]:
-    """Every visible case's line, in id order: those already worked out for this version and day from the
-    cache, the others read in one go."""
+@dataclass(frozen=True)
+class _Overview:
+    """The dashboard of one set of cases, each at one revision, on one day, before paging."""
+
+    lines: list[_CaseLine]
+    ids: frozenset[str]
+    deadlines: list[dict[str, Any]]
+    executive: list[dict[str, Any]]
+    recent: list[dict[str, Any]]
+
+
+# Overviews by (every visible case's (id, revision), day): most requests find the cases as the last one left
+# them, and merging a thousand lines again would be most of the request's time.
+_OVERVIEWS: Memo[tuple[tuple[tuple[str, str], ...], dt.date], _Overview] = Memo(32)
+
+
+def _overview(session: Session, visible: set[str] | None, today: dt.date) -> _Overview:
+    """Every visible case's line, in id order, and the urgent lists across them. A line already worked out for
+    the case's revision and the day is taken from the memo; the others are read 50 cases at a time."""
     # Every (id, revision) pair, filtered here: one plain query beats IN lists of a thousand ids, which
     # SQLAlchemy compiles again for every length.
-    rows = [r for r in session.execute(select(CaseRow.id, CaseRow.revision)) if visible is None or r.id in visible]
-    stored = sorted((case_id, (revision, today)) for case_id, revision in rows)
-    known = _LINES.get_many(k for _, k in stored)
-    found = {c: known.get(k) for c, k in stored}
+    query = select(CaseRow.id, CaseRow.revision)
+    stored = tuple(sorted((c, r) for c, r in session.execute(query) if visible is None or c in visible))
+    if (overview := _OVERVIEWS.get((stored, today))) is not None:
+        return overview
+    known = _LINES.get_many((r, today) for _, r in stored)
+    found = {c: known.get((r, today)) for c, r in stored}
     missing = {c for c, line in found.items() if line is None}
     horizon = today + dt.timedelta(days=URGENT_DAYS)
     for chunk in cases.id_chunks(missing, LOAD_CHUNK):
         made = {row.id: _line(row, today, horizon) for row in cases.load_cases(session, set(chunk), keep=False)}
-        _LINES.put_many({k: made[c] for c, k in stored if c in made})
+        _LINES.put_many({(r, today): made[c] for c, r in stored if c in made})
         found |= made
-        # The chunk's ORM objects hold one another (parent and children): free them now, not at the next
-        # collection, so that a first dashboard over thousands of cases does not hold them all at once.
-        gc.collect()
-    return [line for c, _ in stored if (line := found.get(c)) is not None]
+        if len(missing) > LOAD_CHUNK:
+            # The chunk's ORM objects hold one another (parent and children): free them now, not at the next
+            # collection, so that a first dashboard over thousands of cases does not hold them all at once. Not
+            # for a case or two changed since the last request: a full collection takes longer than the rest.
+            gc.collect()
+    lines = [line for c, _ in stored if (line := found.get(c)) is not None]
+    recent = sorted((e for line in lines for e in line.recent), key=lambda e: str(e["date"]), reverse=True)
+    due = sorted((d for line in lines for d in line.deadlines), key=lambda d: (d[0], d[1]))
+    overview = _Overview(
+        lines,
+        frozenset(c for c, _ in stored),
+        [d for _, _, d in due],
+        [e for line in lines for e in line.executive],
+        recent[:15],
+    )
+    _OVERVIEWS.put((stored, today), overview)
+    return overview
 
 
 def dashboard(
@@ -114,11 +145,10 @@ def dashboard(
     every visible case; the list of cases is cut into pages of ``per_page`` (``page`` from 1)."""
     if page < 1 or per_page < 1:
         raise InputError(f"page {page} of {per_page} cases: both must be 1 or more")
-    lines = _lines(session, visible, today)
+    overview = _overview(session, visible, today)
+    lines = overview.lines
     counts = select(ProposalRow.case_id, func.count()).where(ProposalRow.status == "open").group_by(ProposalRow.case_id)
     open_counts: dict[str, int] = {case_id: n for case_id, n in session.execute(counts)}
-    recent = sorted((e for line in lines for e in line.recent), key=lambda e: str(e["date"]), reverse=True)
-    due = sorted((d for line in lines for d in line.deadlines), key=lambda d: (d[0], d[1]))
     shown = lines[(page - 1) * per_page : page * per_page]
     return {
         "today": today.isoformat(),
@@ -126,10 +156,10 @@ def dashboard(
         "pages": max(1, -(-len(lines) // per_page)),
         "total_cases": len(lines),
         "cases": [line.case | {"open_proposals": open_counts.get(line.case["id"], 0)} for line in shown],
-        "deadlines": [d for _, _, d in due],
-        "executive_next": [e for line in lines for e in line.executive],
-        "recent_events": recent[:15],
-        "open_proposals": sum(open_counts.get(line.case["id"], 0) for line in lines),
+        "deadlines": overview.deadlines,
+        "executive_next": overview.executive,
+        "recent_events": overview.recent,
+        "open_proposals": sum(n for case_id, n in open_counts.items() if case_id in overview.ids),
     }
 
 

@@ -8,9 +8,10 @@ same Alembic scripts, so a database created by an older version is upgraded, nev
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +107,9 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+_BUSY = f"the store stayed busy for {BUSY_TIMEOUT_S} s (another long write?); nothing was changed: try again"
+
+
 @dataclass
 class Database:
     """An open case database: the engine and a factory of sessions."""
@@ -113,6 +117,10 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    # SQLite has one writer at a time; a writer finding the lock taken polls for it, sleeping up to 100 ms
+    # between tries. Writers of this process queue here instead and start the moment the previous one ends
+    # (other processes still meet SQLite's busy timeout).
+    _writer: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[Session]:
@@ -123,6 +131,18 @@ class Database:
         finds the store busy waits up to ``BUSY_TIMEOUT_S``. Database errors are reported without the SQL or
         its parameters, which hold case data.
         """
+        queued = write and self.engine.dialect.name == "sqlite"
+        if queued and not self._writer.acquire(timeout=BUSY_TIMEOUT_S):
+            raise StorageError(_BUSY)
+        try:
+            with self._transaction(write) as session:
+                yield session
+        finally:
+            if queued:
+                self._writer.release()
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Session]:
         session = self.sessions()
         options: dict[str, Any] = {"exwatch_write": write}
         if not write and self.engine.dialect.name == "postgresql":
@@ -142,10 +162,7 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise StorageError(
-                    f"the store stayed busy for {BUSY_TIMEOUT_S} s (another long write?); nothing was changed: "
-                    "try again"
-                ) from None
+                raise StorageError(_BUSY) from None
             raise StorageError(f"the database failed: {type(exc.orig).__name__}; nothing was changed") from None
         except SQLAlchemyError as exc:
             # Any other database error: its text holds the SQL and the bound values, which are case data.

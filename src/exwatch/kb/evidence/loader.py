@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence.models import Evidence, EvidenceFile
-from exwatch.kb.loader import files_version, validate_file
+from exwatch.kb.loader import files_version, located, validate_file
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -95,5 +95,4 @@ def _load(root: Path, version: str) -> EvidenceSet:
 
 def load_evidence(root: Path | None = None) -> EvidenceSet:
     """The validated evidence (cached per directory); raises :class:`KnowledgeError` on any fault."""
-    base = (root or DATA_DIR).resolve()
-    return _load(base, evidence_version(base))
+    return _load(*located("evidence", root, DATA_DIR, evidence_files))

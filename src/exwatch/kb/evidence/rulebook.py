@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exwatch.kb.errors import Fault, KnowledgeError
 from exwatch.kb.evidence.models import Aspect, Conclusion, Kind
+from exwatch.kb.loader import rechecking
 from exwatch.kb.yamlfile import LINE_KEY, line_at, parse_file
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.yaml"
@@ -113,5 +114,11 @@ def _load(path: Path, stamp: float) -> RuleBook:
 
 def load_rules(path: Path | None = None) -> RuleBook:
     """The validated rule book (the shipped one by default)."""
+    if not rechecking() and (known := _LAST.get(path)) is not None:
+        return _load(*known)
     file = (path or RULES_FILE).resolve()
-    return _load(file, file.stat().st_mtime)
+    _LAST[path] = found = (file, file.stat().st_mtime)
+    return _load(*found)
+
+
+_LAST: dict[Path | None, tuple[Path, float]] = {}  # see kb.loader.pin_files
