@@ -91,10 +91,10 @@ def test_the_workspace_shows_a_change_at_once_and_leaves_the_shared_case_as_stor
         load_example(session)
     with db.transaction(write=False) as session:
         first = workspace.workspace(session, CASE_ID, TODAY)
-        shared, version = cases.read_case(session, CASE_ID)
+        shared, stored = cases.read_case(session, CASE_ID)
         as_stored = cases.export_case(session, CASE_ID).model_dump()
     assert shared.model_dump() == as_stored, "working out the assessment changed the case kept between requests"
-    assert version == first["version"]
+    assert stored.version == first["version"]
     with db.transaction() as session:
         fields = {"date": "2015-05-25", "jurisdiction": "FR", "body": "Cour de cassation", "action": "hearing"}
         cases.add_event(session, CASE_ID, fields | {"sources": [{"source": _letter_source()}]})

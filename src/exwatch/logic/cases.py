@@ -212,14 +212,14 @@ def stored(session: Session, case_id: str) -> Stored:
     return Stored(found.pk, found.revision, found.version)
 
 
-def read_case(session: Session, case_id: str) -> tuple[CaseFile, int]:
-    """The case as stored and its version, for reading only: the same object may be handed to other requests
-    of this process, so it must not be changed (amend with :func:`amend`)."""
+def read_case(session: Session, case_id: str) -> tuple[CaseFile, Stored]:
+    """The case as stored, with its key, revision and version, for reading only: the same object may be handed
+    to other requests of this process, so it must not be changed (amend with :func:`amend`)."""
     now = stored(session, case_id)
     if (case := _READ.get((case_id, now.revision))) is None:
         case = from_row(get_row(session, case_id))
         _READ.put((case_id, now.revision), case)
-    return case, now.version
+    return case, now
 
 
 def id_chunks(ids: set[str], size: int = 500) -> Iterator[list[str]]:

@@ -9,15 +9,21 @@ from typing import Any
 
 from exwatch.errors import CountryError, NotFoundError
 from exwatch.kb.evidence.loader import load_evidence
+from exwatch.kb.evidence.rulebook import load_rules
 from exwatch.kb.evidence.rules import risk_levels
-from exwatch.kb.loader import load_knowledge
+from exwatch.kb.loader import Knowledge, load_knowledge
 from exwatch.kb.models import existed_on
 from exwatch.kb.query import links_at, party_in_force
+from exwatch.logic.memo import Memo
 from exwatch.model.countries import resolve_country
+
+# A state's page depends only on the state, the day and the data's versions: kept for the pages asked again.
+_PAGES: Memo[tuple[str, dt.date, str, str, str], dict[str, Any]] = Memo(256)
 
 
 def state_view(state: str, as_of: dt.date) -> dict[str, Any]:
-    """What the knowledge base held about ``state`` on ``as_of`` (later records and sources left out)."""
+    """What the knowledge base held about ``state`` on ``as_of`` (later records and sources left out). The
+    answer may be shared with other requests: serialise it, do not change it."""
     try:
         code = resolve_country(state)
     except CountryError as exc:
@@ -25,6 +31,14 @@ def state_view(state: str, as_of: dt.date) -> dict[str, Any]:
     k = load_knowledge()
     if code not in k.states:
         raise NotFoundError(f"the knowledge base has no record of state {code}")
+    key = (code, as_of, k.version, load_evidence().version, load_rules().digest)
+    if (known := _PAGES.get(key)) is None:
+        known = _state_view(k, code, as_of)
+        _PAGES.put(key, known)
+    return known
+
+
+def _state_view(k: Knowledge, code: str, as_of: dt.date) -> dict[str, Any]:
     treaties = []
     for instrument_id, instrument in sorted(k.instruments.items()):
         for parties in k.parties_of(instrument_id):

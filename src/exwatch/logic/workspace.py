@@ -17,11 +17,15 @@ from exwatch.assess.assessment import assess_case
 from exwatch.assess.checklist import is_executive
 from exwatch.assess.context import CaseView
 from exwatch.errors import InputError
+from exwatch.kb.evidence.loader import load_evidence
+from exwatch.kb.evidence.rulebook import load_rules
+from exwatch.kb.loader import load_knowledge
 from exwatch.logic import cases, register, review
 from exwatch.logic.documents import case_documents
 from exwatch.logic.memo import Memo
 from exwatch.logic.standing import timeline
 from exwatch.logic.status import case_deadlines, case_status
+from exwatch.model.case import CaseFile
 from exwatch.store.mapping import from_row
 from exwatch.store.review_tables import DocumentRow, ProposalRow
 from exwatch.store.tables import CaseRow
@@ -163,9 +167,16 @@ def dashboard(
     }
 
 
-def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
-    """A case as it stood on ``as_of``: what was known then, where it stood, the assessment of that day."""
-    case, version = cases.read_case(session, case_id)
+# What a case shows as of a day depends only on the case (its revision) and the day, given the knowledge base,
+# the evidence and the rule book (their versions): kept, so that the pages of the cases a team works on are not
+# worked out again at every request. Documents, register and proposals live in other tables and are read each time.
+_VIEWS: Memo[tuple[str, str, dt.date, str, str, str], dict[str, Any]] = Memo(512)
+
+
+def _view(case: CaseFile, revision: str, as_of: dt.date) -> dict[str, Any]:
+    key = (case.id, revision, as_of, load_knowledge().version, load_evidence().version, load_rules().digest)
+    if (known := _VIEWS.get(key)) is not None:
+        return known
     view = CaseView(case, as_of)
     assessment = assess_case(case, as_of)
     events = timeline(case, as_of)
@@ -173,9 +184,8 @@ def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
     for event in events:
         by_jurisdiction.setdefault(event.jurisdiction, []).append(event.model_dump(exclude_none=True))
     questions = list(assessment.political.questions) + [q for d in assessment.destinations for q in d.questions]
-    return {
+    shown = {
         "id": case.id,
-        "version": version,
         "as_of": as_of.isoformat(),
         "title": case.title,
         "subject": case.subject.model_dump(exclude_none=True),
@@ -187,6 +197,17 @@ def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
         "assessment": assessment.as_dict(),
         "questions": list(dict.fromkeys(questions + assessment.conclusion.missing)),
         "sources": [s.model_dump(exclude_none=True) for s in case.sources],
+    }
+    _VIEWS.put(key, shown)
+    return shown
+
+
+def workspace(session: Session, case_id: str, as_of: dt.date) -> dict[str, Any]:
+    """A case as it stood on ``as_of``: what was known then, where it stood, the assessment of that day. The
+    nested values may be shared with other requests: serialise them, do not change them."""
+    case, stored = cases.read_case(session, case_id)
+    return _view(case, stored.revision, as_of) | {
+        "version": stored.version,
         "documents": [
             {"sha256": d.sha256, "file_name": d.file_name, "language": d.language, "date": d.date, "size": d.size}
             for d in case_documents(session, case_id)
