@@ -18,6 +18,8 @@ Rules, fixed before any result was looked at:
   Prohibition of torture (Article 3 - Extradition) (Conditional) (Tajikistan)") — label read ``explicit`` — or
   the facts speak of extradition, expulsion or deportation at least 8 times — label read ``inferred`` (noisier:
   an Art. 3 finding may concern treatment in the respondent state rather than the risk on removal).
+- Or a decision whose whole conclusion is "Inadmissible", whose facts speak of removal at least 8 times and name
+  Article 3 — label ``no_violation``, read ``inadmissible`` (the Court did not protect; not always on the risk).
 - Label: ``violation`` when the conclusion finds a violation of Art. 3 or 2 conditionally on removal (explicit), or
   any violation of Art. 3 (inferred); ``no_violation`` when it finds no violation of Art. 3 and none of Art. 3.
   Items with both or neither are left out.
@@ -49,11 +51,18 @@ CONDITIONAL = re.compile(
 # (Article 3 - Extradition) (Conditional) (Kyrgyzstan)". The first version of this script read only the older
 # "Art. 3 (in case of extradition to ...)" form and so missed 63 removal judgments; added before any of them was
 # assessed.
+# Widened on 2026-12-05, before any of the items it adds was assessed: the same tag without "(Conditional)" — the
+# removal had taken place, or the aspect is named ("(Substantive aspect)") — is still the Court's finding on the
+# risk of that removal (e.g. Amerkhanov v. Turkey, Kazakhstan; M.E. v. Denmark, Syria).
 CONDITIONAL_LATER = re.compile(
-    r"(No violation|Violation) of Article ([23]) - [^;(]*\(Article [23] - (?:Extradition|Expulsion)\) "
-    r"\(Conditional\)(?: \(([^)]*)\))?",
+    r"(No violation|Violation) of Article ([23]) - [^;(]*\(Article [23] - (?:Extradition|Expulsion|Deportation)\)"
+    r"(?: \((?:Conditional|Substantive aspect|Procedural aspect)\))*(?: \(([^)]*)\))?",
     re.IGNORECASE,
 )
+# Added on 2026-12-05 with the rule above: a decision declaring a removal complaint inadmissible is the final
+# authority's refusal to protect (label ``no_violation``, read ``inadmissible``). Most are manifestly ill-founded
+# on the risk; some fail on exhaustion or time, so the evaluation reports the figures with and without them.
+ARTICLE_3 = re.compile(r"\bArticle 3\b")
 MIN_REMOVAL_WORDS = 8
 
 
@@ -72,6 +81,8 @@ def label(conclusion: str, text: str) -> tuple[str, str, str | None] | None:
         return ("violation" if kinds == {"violation"} else "no_violation", "explicit", destination)
     if len(REMOVAL_WORDS.findall(text)) < MIN_REMOVAL_WORDS:
         return None
+    if conclusion.strip() == "Inadmissible":
+        return ("no_violation", "inadmissible", None) if ARTICLE_3.search(text) else None
     violation = re.search(r"(?<!No )(?<!no )Violation of Art\. 3\b", conclusion) is not None
     no_violation = re.search(r"No violation of Art\. 3\b", conclusion) is not None
     if violation == no_violation:
@@ -150,13 +161,14 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(listed)} judgments read, {len(listed) - len(kept)} reserved items skipped unread")
-    print(f"{'split':<12} {'violation':>9} {'no_violation':>12} {'explicit':>8}")
+    print(f"{'split':<12} {'violation':>9} {'no_violation':>12} {'explicit':>8} {'inadmissible':>12}")
     for split in ("development", "test"):
         part = [r for r in rows if r["split"] == split]
         print(
             f"{split:<12} {sum(r['label'] == 'violation' for r in part):>9} "
             f"{sum(r['label'] == 'no_violation' for r in part):>12} "
-            f"{sum(r['label_basis'] == 'explicit' for r in part):>8}"
+            f"{sum(r['label_basis'] == 'explicit' for r in part):>8} "
+            f"{sum(r['label_basis'] == 'inadmissible' for r in part):>12}"
         )
     print(f"wrote {OUT.relative_to(REPO)} ({len(rows)} cases)")
 

@@ -25,6 +25,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 warnings.filterwarnings("ignore")
 
@@ -122,18 +123,9 @@ def main() -> None:
             f"{row['id']:<12} {('violation' if expected else 'no'):<12} {answer:<11} "
             f"{('protect' if base else '-'):<7} {dest[0] if dest else '?'} (PTS {score}) {row['name'][:40]}"
         )
-    for name, index in (("assessment", 2), ("PTS >= 3 alone", 3)):
-        pos = [r for r in results if r[1]]
-        neg = [r for r in results if not r[1]]
-        tp, tn = sum(r[index] for r in pos), sum(not r[index] for r in neg)
-        print(
-            f"\n{name} on the {args.split} split ({len(results)} cases): sensitivity {wilson(tp, len(pos))}, "
-            f"specificity {wilson(tn, len(neg))}"
-        )
-        print(
-            f"  confusion: violation→protect {tp}, violation→not {len(pos) - tp}, "
-            f"no violation→protect {len(neg) - tn}, no violation→not {tn}"
-        )
+    _figures(f"the {args.split} split", results)
+    decided = [r for r in results if r[0]["label_basis"] != "inadmissible"]
+    _figures(f"the {args.split} split without the inadmissibility decisions", decided)
     unsure = [r for r in results if r[6]]
     print(
         f"\n'insufficient information' (counted above as not protected): {len(unsure)} of {len(results)} "
@@ -144,6 +136,23 @@ def main() -> None:
         group = [r for r in results if r[7] == level]
         print(f"  {level:<13} {sum(r[1] for r in group)}/{len(group)}")
     print(f"\n{elapsed:.1f} s")
+
+
+def _figures(part: str, results: list[Any]) -> None:
+    """Sensitivity and specificity (Wilson 95 % intervals) and the confusion table, for the assessment and for
+    the baseline, on ``results``."""
+    for name, index in (("assessment", 2), ("PTS >= 3 alone", 3)):
+        pos = [r for r in results if r[1]]
+        neg = [r for r in results if not r[1]]
+        tp, tn = sum(r[index] for r in pos), sum(not r[index] for r in neg)
+        print(
+            f"\n{name} on {part} ({len(results)} cases): sensitivity {wilson(tp, len(pos))}, "
+            f"specificity {wilson(tn, len(neg))}"
+        )
+        print(
+            f"  confusion: violation→protect {tp}, violation→not {len(pos) - tp}, "
+            f"no violation→protect {len(neg) - tn}, no violation→not {tn}"
+        )
 
 
 def _blobs_for(git_dir: Path, wanted: list[str]) -> list[tuple[str, str]]:
