@@ -101,6 +101,7 @@ def taken_ids(session: Session, case_id: str, group: str) -> set[str]:
 
 
 _LOADED = "exwatch.cases.loaded"  # session.info key: the cases this transaction has read, by id
+_LOCKED = "exwatch.cases.locked"  # session.info key: the ids of the cases this transaction has taken
 
 
 def _remember(session: Session, row: CaseRow) -> CaseRow:
@@ -111,13 +112,18 @@ def _remember(session: Session, row: CaseRow) -> CaseRow:
 def get_row(session: Session, case_id: str, for_update: bool = False) -> CaseRow:
     """The stored case with everything it holds. Read once per transaction: the session would hand back the
     same objects anyway (its identity map), so asking again only repeats the queries (eight per case). Taking
-    the case ``for_update`` always reads it again, as last committed."""
-    row: CaseRow | None = None if for_update else session.info.get(_LOADED, {}).get(case_id)
+    the case ``for_update`` reads it again, as last committed, unless this transaction has already taken it."""
+    locked = session.info.setdefault(_LOCKED, set())
+    row: CaseRow | None = session.info.get(_LOADED, {}).get(case_id)
+    if for_update and case_id not in locked:
+        row = None
     if row is not None and row.id == case_id and row in session and row not in session.deleted:
         return row
     row = _find(session, case_id, for_update)
     if row is None:
         raise _missing(session, case_id)
+    if for_update:
+        locked.add(case_id)  # held until this transaction ends: taking it again need not read it again
     return _remember(session, row)
 
 
@@ -267,6 +273,7 @@ def list_cases(session: Session) -> list[CaseSummary]:
 def delete_case(session: Session, case_id: str) -> None:
     session.delete(get_row(session, case_id))
     session.info.get(_LOADED, {}).pop(case_id, None)
+    session.info.get(_LOCKED, set()).discard(case_id)
 
 
 def new_case(session: Session, subject: Subject, case_id: str | None = None, title: str | None = None) -> str:

@@ -170,7 +170,7 @@ def dashboard(
 # What a case shows as of a day depends only on the case (its revision) and the day, given the knowledge base,
 # the evidence and the rule book (their versions): kept, so that the pages of the cases a team works on are not
 # worked out again at every request. Documents, register and proposals live in other tables and are read each time.
-_VIEWS: Memo[tuple[str, str, dt.date, str, str, str], dict[str, Any]] = Memo(512)
+_VIEWS: Memo[tuple[str, str, dt.date, str, str, str], dict[str, Any]] = Memo(128)
 
 
 def _view(case: CaseFile, revision: str, as_of: dt.date) -> dict[str, Any]:
