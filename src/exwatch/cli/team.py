@@ -19,8 +19,11 @@ def serve(
     """Serve the web application over this database; on first run, create an admin and print its password."""
     import uvicorn
 
-    from exwatch.kb.loader import pin_files
+    from exwatch.kb.evidence.loader import load_evidence
+    from exwatch.kb.evidence.rulebook import load_rules
+    from exwatch.kb.loader import load_knowledge, pin_files
     from exwatch.logic import users
+    from exwatch.procedure.loader import procedures
     from exwatch.web.app import create_app
 
     database = open_chosen(ctx)
@@ -36,6 +39,12 @@ def serve(
     # request collecting (py-spy, bench/web_load.py). Collect less often in the long-lived server process.
     gc.set_threshold(50_000, 20, 100)
     pin_files()  # the knowledge files are read once; an edit to them is served after a restart
+    # The knowledge base, the evidence and the procedures live as long as the process: read them now and put
+    # them out of the collector's reach, so that a full collection (which stops every request) scans a third
+    # fewer objects (bench/web_load.py: 200 -> 135 ms per full collection in a warm process).
+    load_knowledge(), load_evidence(), load_rules(), procedures()
+    gc.collect()
+    gc.freeze()
     try:
         uvicorn.run(create_app(database), host=host, port=port, log_level="warning", server_header=False)
     finally:
