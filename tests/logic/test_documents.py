@@ -73,3 +73,21 @@ def test_amending_or_reviewing_a_case_keeps_its_documents_filed(db: Database, tm
         review.accept_all(session, case_id)
     with db.transaction(write=False) as session:
         assert [d.file_name for d in documents.case_documents(session, case_id)] == ["letter.txt"]
+
+
+def test_an_accepted_profile_joins_the_subject_with_its_document_as_source(db: Database, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Note of 3 February 2021: Mr Ivan Petrov was arrested in Riga. In Tashkent he had been charged with "
+        "membership of Hizb ut-Tahrir.\n",
+        encoding="utf-8",
+    )
+    case_id = _store(db)
+    with db.transaction() as session:
+        documents.ingest(session, [note], case_id, False, "2021-02-03")
+        proposed = [p.value for p in review.proposals(session, case_id) if p.kind == "profile"]
+        assert [v["profile"] for v in proposed] == ["terrorism_suspect"]
+        review.accept_all(session, case_id)
+        subject = cases.export_case(session, case_id).subject
+    assert "terrorism_suspect" in subject.profiles
+    assert proposed[0]["sources"][0]["source"] in {c.source for c in subject.sources}

@@ -28,6 +28,10 @@ PROFILE_GROUPS = {
     "lawyer": "human_rights_defenders",
     "religious_minority": "religious_groups",
     "ethnic_minority": "ethnic_minorities",
+    # Persons suspected or charged with terrorism or religious extremism: the country evidence records findings
+    # about this group (tagged terrorism_suspects), which until now no subject could belong to. The Court asks
+    # about membership of a group shown to be ill-treated, not only about the country's general level.
+    "terrorism_suspect": "terrorism_suspects",
 }
 RANK = {"unknown": 0, "low": 1, "elevated": 2, "high": 3}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-ProposalKind = Literal["name", "state_role", "request", "event", "fact", "charge", "body"]
+ProposalKind = Literal["name", "state_role", "request", "event", "fact", "charge", "body", "profile"]
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ class Proposal:
             "fact": (v.get("kind"), v.get("state")),
             "charge": (v.get("charge"),),
             "body": (v.get("name"),),
+            "profile": (v.get("profile"),),
         }[self.kind]
         return self.kind, repr(parts)
 

@@ -73,6 +73,11 @@ def _apply(data: dict[str, Any], kind: str, value: dict[str, Any], proposal_id: 
         taken = {x["id"] for x in data[group]}
         item["id"] = unique_id(str(item.get("id") or f"{kind}-{proposal_id}"), taken.__contains__)
         data[group].append(item)
+    elif kind == "profile":
+        subject = data["subject"]
+        if value["profile"] not in subject["profiles"]:
+            subject["profiles"].append(value["profile"])
+            subject["sources"] = [*subject["sources"], *value.get("sources", [])]
     elif kind == "charge":
         issuer = value.get("issuer")
         targets = [r for r in data["requests"] if issuer is None or r["issuer"] == issuer]

@@ -121,6 +121,14 @@ class Subject(Strict):
         return self.names[0].name
 
 
+class Profile(Strict):
+    """One of the subject's profiles as a document supports it (a proposal of ingestion; accepted, it joins
+    ``Subject.profiles`` and its citation ``Subject.sources``)."""
+
+    profile: Annotated[str, _vocab("profile")]
+    sources: list[Citation] = Field(default_factory=list)
+
+
 class StateRole(Strict):
     state: State
     roles: list[Annotated[str, _vocab("role")]] = Field(min_length=1)

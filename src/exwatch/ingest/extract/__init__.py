@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from exwatch.ingest.extract.context import Context
 from exwatch.ingest.extract.events import extract_events
 from exwatch.ingest.extract.profile import extract_facts
+from exwatch.ingest.extract.profiles import extract_profiles
 from exwatch.ingest.extract.requests import extract_requests
 from exwatch.ingest.extract.roles import extract_roles
 from exwatch.ingest.extract.subject import extract_bodies, extract_names
@@ -56,6 +57,7 @@ def extract(context: Context, passages: list[Passage]) -> list[Proposal]:
             request.value["id"] = f"{request.value['kind'].replace('_', '-')}-{top_requesting.lower()}"
             request.rule += "+document-requesting-state"
     extract_facts(context)
+    extract_profiles(context)
     merged = merge(context.proposals)
     validate_proposals(merged, context.document, passages)
     return merged

@@ -12,10 +12,16 @@ import re
 
 from exwatch.ingest.extract.context import Context
 
-_I = re.IGNORECASE
-_FACTS: list[tuple[str, float, re.Pattern[str]]] = [
-    (k, c, re.compile(p, _I))
-    for k, c, p in [
+Rule = tuple[str, float, re.Pattern[str]]  # what it proposes, its confidence, the cue
+
+
+def compile_rules(rules: list[tuple[str, float, str]]) -> list[Rule]:
+    """Cue patterns compiled once, case-insensitive."""
+    return [(kind, confidence, re.compile(pattern, re.IGNORECASE)) for kind, confidence, pattern in rules]
+
+
+_FACTS: list[Rule] = compile_rules(
+    [
         ("opposition_role", 0.7,
          r"\bopposition (?:politician|leader|figure|activist|party|movement|member|journalist|newspaper)\b"
          r"|\b(?:member|leader|founder|supporter) of (?:the |an? )?(?:\w+ ){0,3}opposition\b|\bopposant\w*\b"
@@ -57,7 +63,7 @@ _FACTS: list[tuple[str, float, re.Pattern[str]]] = [
          r"{0,80}\b(?:criticis|criticiz|condemn|concern|express)\w*|\bpréoccup\w+ [^.;]{0,60}Comité\b"
          r"|\bобеспокоенност\w+[^.;]{0,60}Комитет"),
     ]
-]  # fmt: skip
+)  # fmt: skip
 
 
 def extract_facts(context: Context) -> None:

@@ -1,7 +1,8 @@
 """Checking proposed values against the case interchange format, so review starts from what is missing.
 
 Each value gets the document as its citation (pinpoint: page and paragraph) and unique ids per kind;
-then the matching case model (``Name``, ``StateRole``, ``Request``, ``Event``, ``Fact``) validates it.
+then the matching case model (``Name``, ``StateRole``, ``Request``, ``Event``, ``Fact``, ``Profile``) validates
+it.
 A value that fails keeps its proposal, marked ``valid=False`` with the model's messages.
 """
 
@@ -12,7 +13,7 @@ from collections import Counter
 from pydantic import BaseModel, ValidationError
 
 from exwatch.ingest.model import Document, Passage, Proposal
-from exwatch.model.case import Event, Fact, Name, Request, StateRole
+from exwatch.model.case import Event, Fact, Name, Profile, Request, StateRole
 
 _MODELS: dict[str, type[BaseModel]] = {
     "name": Name,
@@ -20,6 +21,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "request": Request,
     "event": Event,
     "fact": Fact,
+    "profile": Profile,
 }
 
 
