@@ -29,7 +29,7 @@ GOLDEN = [
     ("TM", SEED_DAY, "torture", None, "high", {"tm-ecthr-soldatenko-2008"}),
     ("KG", dt.date(2020, 1, 1), "torture", "ethnic_minorities", "high", {"kg-ecthr-un-v-russia-2016"}),
     ("KG", RESEARCH_DAY, "torture", "ethnic_minorities", "low", {"kg-ecthr-khasanov-rakhmanov-2022"}),
-    ("UZ", SEED_DAY, "torture", None, "high", {"uz-ecthr-abdulkhakov-2012", "uz-cat-co4-2013"}),
+    ("UZ", SEED_DAY, "torture", None, "elevated", {"uz-cat-co4-2013"}),  # Abdulkhakov (a reserved item) removed
     ("AZ", RESEARCH_DAY, "fair_trial", "political_opponents", "high", {"az-pace-2322-2020"}),
     ("RW", RESEARCH_DAY, "fair_trial", None, "elevated", {"rw-ewhc-nteziryayo-2017"}),
     ("VE", RESEARCH_DAY, "torture", None, "high", {"ve-ffm-2020", "ve-an-pleno-2019"}),
