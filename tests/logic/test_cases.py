@@ -123,3 +123,38 @@ def test_unknown_case_names_the_known_ones(db: Database) -> None:
     _store(db)
     with pytest.raises(NotFoundError, match="known cases: doe-2020"), db.transaction() as session:
         cases.export_case(session, "nobody")
+
+
+def test_items_added_one_by_one_are_stored_as_a_whole_import_would_store_them(db: Database) -> None:
+    """Events, requests and facts added to the rich example case (citations on every item, several sources)
+    read back exactly as the same case imported whole."""
+    from exwatch.logic.example import example_case, load_example
+    from exwatch.model.case import Fact, Request
+
+    with db.transaction() as session:
+        load_example(session)
+    base = example_case()
+    source = base.sources[0].id
+    cite = [{"source": source, "pinpoint": "p. 2"}, {"source": base.sources[-1].id}]
+    event = Event.model_validate(
+        {"id": "hearing-x", "date": "2016-01-05", "jurisdiction": "FR", "body": "Conseil d'État", "action": "hearing"}
+        | {"sources": cite}
+    )
+    request = Request.model_validate(
+        {"id": "red-notice-x", "kind": "red_notice", "issuer": "KZ", "date": "2016-02", "sources": cite[:1]}
+    )
+    fact = Fact.model_validate({"id": "fact-x", "kind": "assurances", "text": "Assurances given.", "sources": cite})
+    with db.transaction() as session:
+        for item in (event, request, fact, event.model_copy(update={"id": "hearing-y"})):
+            cases.add_item(session, base.id, item)
+    stored = _export(db, base.id)
+    expected = base.model_copy(
+        update={
+            "events": [*base.events, event, event.model_copy(update={"id": "hearing-y"})],
+            "requests": [*base.requests, request],
+            "facts": [*base.facts, fact],
+        }
+    )
+    assert stored == expected
+    with db.transaction() as session:
+        assert cases.stored(session, base.id).version == 5, "each addition is a new version"

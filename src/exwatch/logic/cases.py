@@ -39,7 +39,7 @@ from exwatch.model.case import (
     unique_id,
 )
 from exwatch.model.validation import validate
-from exwatch.store.mapping import CHILDREN, from_row, to_row
+from exwatch.store.mapping import APPENDABLE, CHILDREN, append_items, from_row, to_row
 from exwatch.store.review_tables import OutputRow, ProposalRow
 from exwatch.store.tables import CaseRow, CitationRow
 
@@ -184,10 +184,15 @@ def _replace(session: Session, row: CaseRow, case: CaseFile) -> None:
         setattr(row, name, [])
     session.flush()  # old rows out before new ones in: ids are unique within a case
     to_row(case, into=row)
+    _touch(row)
+    session.flush()
+
+
+def _touch(row: CaseRow) -> None:
+    """Mark a stored change: the time, a version one higher (optimistic locking) and a new revision."""
     row.updated_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     row.version = (row.version or 1) + 1
     row.revision = uuid.uuid4().hex
-    session.flush()
 
 
 def export_case(session: Session, case_id: str) -> CaseFile:
@@ -308,11 +313,35 @@ def amend(
     row = lock(session, case_id)
     if expected_version is not None and row.version != expected_version:
         raise StaleError(case_id, expected_version, row.version, row.updated_at)
-    data = from_row(row).model_dump()
+    stored = from_row(row)
+    data = stored.model_dump()
     change(data)
     amended = validate(CaseFile, data, f"case {case_id!r} with {what}")
-    _replace(session, row, amended)
+    if (added := _appended(stored, amended)) is not None:
+        for group, items in added.items():
+            append_items(row, group, items)
+        _touch(row)
+        session.flush()
+    else:
+        _replace(session, row, amended)
     return amended
+
+
+def _appended(before: CaseFile, after: CaseFile) -> dict[str, list[Any]] | None:
+    """The items ``after`` adds at the end of the lists that take them one by one (events, requests, facts),
+    when that is its only difference from ``before``; None for any other change. An added event then costs a
+    row or two, not the whole case deleted and written again."""
+    added: dict[str, list[Any]] = {}
+    for group in APPENDABLE:
+        old, new = getattr(before, group), getattr(after, group)
+        if len(new) < len(old) or new[: len(old)] != old:
+            return None
+        if new[len(old) :]:
+            added[group] = new[len(old) :]
+    empty: dict[str, Any] = {group: [] for group in APPENDABLE}
+    if before.model_copy(update=empty) != after.model_copy(update=empty):
+        return None
+    return added
 
 
 def add_item(session: Session, case_id: str, item: BaseModel, expected_version: int | None = None) -> CaseFile:

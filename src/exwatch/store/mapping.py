@@ -6,6 +6,9 @@ case; the round-trip tests hold this on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from exwatch.model.case import (
     CaseFile,
     Citation,
@@ -72,26 +75,57 @@ def to_row(case: CaseFile, into: CaseRow | None = None) -> CaseRow:
         role_row = StateRoleRow(position=i, state=role.state, roles=list(role.roles), note=role.note)
         row.states.append(role_row)
         cite(role.sources, state_role=role_row)
-    for i, request in enumerate(case.requests):
-        request_row = RequestRow(
-            position=i, charges=list(request.charges), **{f: getattr(request, f) for f in _REQUEST_FIELDS}
-        )
-        row.requests.append(request_row)
-        cite(request.sources, request=request_row)
-    for i, event in enumerate(case.events):
-        event_row = EventRow(
-            position=i,
-            request_ids=list(event.requests),
-            date_start=PartialDate.parse(event.date).earliest(),
-            **{f: getattr(event, f) for f in _EVENT_FIELDS},
-        )
-        row.events.append(event_row)
-        cite(event.sources, event=event_row)
-    for i, fact in enumerate(case.facts):
-        fact_row = FactRow(position=i, **{f: getattr(fact, f) for f in _FACT_FIELDS})
-        row.facts.append(fact_row)
-        cite(fact.sources, fact=fact_row)
+    for group, (build, owner) in _APPENDABLE.items():
+        collection = getattr(row, group)
+        for i, item in enumerate(getattr(case, group)):
+            item_row = build(i, item)
+            collection.append(item_row)
+            cite(item.sources, **{owner: item_row})
     return row
+
+
+def _request_row(position: int, request: Request) -> RequestRow:
+    return RequestRow(
+        position=position, charges=list(request.charges), **{f: getattr(request, f) for f in _REQUEST_FIELDS}
+    )
+
+
+def _event_row(position: int, event: Event) -> EventRow:
+    return EventRow(
+        position=position,
+        request_ids=list(event.requests),
+        date_start=PartialDate.parse(event.date).earliest(),
+        **{f: getattr(event, f) for f in _EVENT_FIELDS},
+    )
+
+
+def _fact_row(position: int, fact: Fact) -> FactRow:
+    return FactRow(position=position, **{f: getattr(fact, f) for f in _FACT_FIELDS})
+
+
+# The lists of a case whose items stand alone (each with its own citations): (row builder, citation owner).
+_APPENDABLE: dict[str, tuple[Callable[[int, Any], Any], str]] = {
+    "requests": (_request_row, "request"),
+    "events": (_event_row, "event"),
+    "facts": (_fact_row, "fact"),
+}
+APPENDABLE = tuple(_APPENDABLE)
+
+
+def append_items(row: CaseRow, group: str, items: list[Any]) -> None:
+    """Add ``items`` at the end of one of a stored case's lists (``APPENDABLE``), with their citations of the
+    case's sources, leaving every other row as it is: what :func:`to_row` would build for the longer list."""
+    build, owner = _APPENDABLE[group]
+    sources = {s.id: s for s in row.sources}
+    counter = iter(range(max((c.position for c in row.citations), default=-1) + 1, 10**9))
+    collection = getattr(row, group)
+    for item in items:
+        item_row = build(len(collection), item)
+        collection.append(item_row)
+        for c in item.sources:
+            citation = CitationRow(position=next(counter), source=sources[c.source], pinpoint=c.pinpoint)
+            setattr(citation, owner, item_row)
+            row.citations.append(citation)
 
 
 def from_row(row: CaseRow) -> CaseFile:
