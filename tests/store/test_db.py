@@ -76,12 +76,23 @@ def test_a_database_from_the_first_release_is_upgraded_in_place(tmp_path: Path) 
             "INSERT INTO cases (id, subject_name, subject_nationalities, subject_profiles, created_at, updated_at)"
             " VALUES ('old-case', 'Old Subject', '[]', '[]', '2020-01-01', '2020-01-01')"
         )
+        conn.execute(
+            "INSERT INTO subject_names (name, kind, case_pk, position)"
+            " SELECT 'Old Subject', 'primary', pk, 0 FROM cases WHERE id = 'old-case'"
+        )
     database = open_database(url)
     try:
         with database.transaction() as session:
-            from exwatch.logic.cases import list_cases
+            from exwatch.logic.cases import export_case, list_cases
+            from exwatch.store.tables import CaseRow
 
             assert [c.id for c in list_cases(session)] == ["old-case"]
+            assert export_case(session, "old-case").subject.primary_name == "Old Subject"
+            # The upgrade wrote the case's snapshot for its stored revision: reads need not rebuild it.
+            row = session.query(CaseRow).one()
+            assert row.snapshot_of == row.revision
+            assert row.snapshot
+            assert "Old Subject" in row.snapshot
     finally:
         database.close()
 

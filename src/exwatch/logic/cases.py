@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,8 +37,9 @@ from exwatch.model.case import (
     slugify,
     unique_id,
 )
+from exwatch.model.dates import PartialDate
 from exwatch.model.validation import validate
-from exwatch.store.mapping import APPENDABLE, CHILDREN, append_items, from_row, to_row
+from exwatch.store.mapping import APPENDABLE, CHILDREN, append_items, from_row, from_snapshot, seal, to_row
 from exwatch.store.review_tables import OutputRow, ProposalRow
 from exwatch.store.tables import CaseRow, CitationRow
 
@@ -150,10 +150,9 @@ def find_duplicate(session: Session, case: CaseFile) -> str | None:
     wanted = _request_keys(case)
     if not wanted:
         return None
-    for row in session.scalars(select(CaseRow).options(*_load_options())):
-        stored = from_row(row)
+    for stored in load_files(session):
         if keys & {_name_key(n.name) for n in stored.subject.names} and _request_keys(stored) == wanted:
-            return row.id
+            return stored.id
     return None
 
 
@@ -184,18 +183,30 @@ def _replace(session: Session, row: CaseRow, case: CaseFile) -> None:
         setattr(row, name, [])
     session.flush()  # old rows out before new ones in: ids are unique within a case
     to_row(case, into=row)
-    _touch(row)
+    _touch(row, case)
     session.flush()
 
 
-def _touch(row: CaseRow) -> None:
-    """Mark a stored change: the time, a version one higher (optimistic locking) and a new revision."""
+def _touch(row: CaseRow, case: CaseFile) -> None:
+    """Mark a stored change to ``case``: the time, a version one higher (optimistic locking), a new revision
+    and the snapshot written for it."""
     row.updated_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     row.version = (row.version or 1) + 1
-    row.revision = uuid.uuid4().hex
+    seal(row, case)
+
+
+def _from_snapshot(session: Session, case_id: str) -> CaseFile | None:
+    """The case from its snapshot in one small query, or None when it has no snapshot of its stored revision
+    (or there is no such case)."""
+    query = select(CaseRow.snapshot, CaseRow.snapshot_of, CaseRow.revision).where(CaseRow.id == case_id)
+    found = session.execute(query).first() if "\x00" not in case_id else None
+    return from_snapshot(*found) if found is not None else None
 
 
 def export_case(session: Session, case_id: str) -> CaseFile:
+    """The case as stored, a new object the caller may change."""
+    if (case := _from_snapshot(session, case_id)) is not None:
+        return case
     return from_row(get_row(session, case_id))
 
 
@@ -228,7 +239,7 @@ def read_case(session: Session, case_id: str) -> tuple[CaseFile, Stored]:
     to other requests of this process, so it must not be changed (amend with :func:`amend`)."""
     now = stored(session, case_id)
     if (case := _READ.get((case_id, now.revision))) is None:
-        case = from_row(get_row(session, case_id))
+        case = export_case(session, case_id)
         _READ.put((case_id, now.revision), case)
     return case, now
 
@@ -253,26 +264,51 @@ def load_cases(session: Session, ids: set[str] | None = None, keep: bool = True)
         chunks = list(id_chunks(ids))
         rows = [r for chunk in chunks for r in session.scalars(query.where(CaseRow.id.in_(chunk)))]
         if len(chunks) > 1:  # each chunk came in the database's order (its collation): merged in that order
-            order = {c: i for i, c in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
+            order = _db_order(session)
             rows.sort(key=lambda r: order[r.id])
     return [_remember(session, row) for row in rows] if keep else rows
 
 
-def summary(row: CaseRow) -> CaseSummary:
-    last = max(row.events, key=lambda e: (e.date_start, e.position), default=None)
+def load_files(session: Session, ids: set[str] | None = None) -> list[CaseFile]:
+    """The stored cases (those named in ``ids``, or all), in id order, as new objects: from their snapshots in
+    one query per 500 cases, and from their rows (:func:`load_cases`) for those without a current snapshot."""
+    query = select(CaseRow.id, CaseRow.snapshot, CaseRow.snapshot_of, CaseRow.revision).order_by(CaseRow.id)
+    chunks = [None] if ids is None else list(id_chunks(ids))
+    found: dict[str, CaseFile | None] = {}
+    for chunk in chunks:
+        part = query if chunk is None else query.where(CaseRow.id.in_(chunk))
+        found |= {r.id: from_snapshot(r.snapshot, r.snapshot_of, r.revision) for r in session.execute(part)}
+    missing = {c for c, case in found.items() if case is None}
+    if missing:
+        found |= {row.id: from_row(row) for row in load_cases(session, missing, keep=False)}
+    order = list(found) if len(chunks) == 1 else sorted(found, key=_db_order(session).__getitem__)
+    return [case for c in order if (case := found[c]) is not None]
+
+
+def _db_order(session: Session) -> dict[str, int]:
+    """Every case id's place in the database's order (its collation, which Python's sort does not know): runs
+    read in chunks are merged in it."""
+    return {c: i for i, c in enumerate(session.scalars(select(CaseRow.id).order_by(CaseRow.id)))}
+
+
+def summary(case: CaseFile) -> CaseSummary:
+    """What ``case list`` shows of a case; the last event is the latest by the earliest day its date can mean,
+    the later-listed one on a tie."""
+    ordered = sorted(enumerate(case.events), key=lambda p: (PartialDate.parse(p[1].date).earliest(), p[0]))
+    last = ordered[-1][1] if ordered else None
     return CaseSummary(
-        id=row.id,
-        subject=row.subject_name,
-        title=row.title,
-        states={s.state: list(s.roles) for s in row.states},
-        requests=len(row.requests),
-        events=len(row.events),
+        id=case.id,
+        subject=case.subject.primary_name,
+        title=case.title,
+        states={s.state: list(s.roles) for s in case.states},
+        requests=len(case.requests),
+        events=len(case.events),
         last_event=f"{last.date} {last.action}: {last.body}" if last else None,
     )
 
 
 def list_cases(session: Session) -> list[CaseSummary]:
-    return [summary(row) for row in load_cases(session)]
+    return [summary(case) for case in load_files(session)]
 
 
 def delete_case(session: Session, case_id: str) -> None:
@@ -320,7 +356,7 @@ def amend(
     if (added := _appended(stored, amended)) is not None:
         for group, items in added.items():
             append_items(row, group, items)
-        _touch(row)
+        _touch(row, amended)
         session.flush()
     else:
         _replace(session, row, amended)

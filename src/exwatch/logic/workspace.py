@@ -6,7 +6,6 @@ API serialise the same dictionaries, so what the browser shows is what ``/api/v1
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,13 +25,12 @@ from exwatch.logic.memo import Memo
 from exwatch.logic.standing import timeline
 from exwatch.logic.status import case_deadlines, case_status
 from exwatch.model.case import CaseFile
-from exwatch.store.mapping import from_row
 from exwatch.store.review_tables import DocumentRow, ProposalRow
 from exwatch.store.tables import CaseRow
 
 URGENT_DAYS = 30
 PER_PAGE = 50  # cases per page of the dashboard's list
-LOAD_CHUNK = 50  # cases read at once to work out their lines (each case is a few hundred ORM objects)
+LOAD_CHUNK = 50  # cases read at once to work out their lines
 CONTEXT_CHARS = 240  # of the document around a proposal's passage, each side
 
 
@@ -52,9 +50,8 @@ class _CaseLine:
 _LINES: Memo[tuple[str, dt.date], _CaseLine] = Memo(20_000)  # by (revision, day)
 
 
-def _line(row: CaseRow, today: dt.date, horizon: dt.date) -> _CaseLine:
-    summary = cases.summary(row)
-    case = from_row(row)
+def _line(case: CaseFile, today: dt.date, horizon: dt.date) -> _CaseLine:
+    summary = cases.summary(case)
     statuses = case_status(case, today)
     deadlines = [
         (d.clock.window.earliest if d.clock.window else today, d.case_id, d.as_dict())
@@ -119,14 +116,9 @@ def _overview(session: Session, visible: set[str] | None, today: dt.date) -> _Ov
     missing = {c for c, line in found.items() if line is None}
     horizon = today + dt.timedelta(days=URGENT_DAYS)
     for chunk in cases.id_chunks(missing, LOAD_CHUNK):
-        made = {row.id: _line(row, today, horizon) for row in cases.load_cases(session, set(chunk), keep=False)}
+        made = {case.id: _line(case, today, horizon) for case in cases.load_files(session, set(chunk))}
         _LINES.put_many({(r, today): made[c] for c, r in stored if c in made})
         found |= made
-        if len(missing) > LOAD_CHUNK:
-            # The chunk's ORM objects hold one another (parent and children): free them now, not at the next
-            # collection, so that a first dashboard over thousands of cases does not hold them all at once. Not
-            # for a case or two changed since the last request: a full collection takes longer than the rest.
-            gc.collect()
     lines = [line for c, _ in stored if (line := found.get(c)) is not None]
     recent = sorted((e for line in lines for e in line.recent), key=lambda e: str(e["date"]), reverse=True)
     due = sorted((d for line in lines for d in line.deadlines), key=lambda d: (d[0], d[1]))

@@ -34,7 +34,7 @@ ENV_VAR = "EXWATCH_DATABASE_URL"
 BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish before giving up with a clear error
 # The newest migration in migrations/versions. A store already there is opened without importing Alembic (a
 # tenth of a second of every command); tests/store/test_db.py checks that this is Alembic's head.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 def default_url() -> str:
@@ -88,23 +88,69 @@ def _stored_revisions(connection: Connection) -> list[str]:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a database already there is left untouched."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Two processes opening a new database at once: the second waits, then finds it migrated.
-            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7469726)")
-        if _stored_revisions(connection) == [SCHEMA_HEAD]:
-            return
-        from alembic import command
-        from alembic.runtime.migration import MigrationContext
-        from alembic.script import ScriptDirectory
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            _migrate(connection)
+        return
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        # SQLite cannot alter a column in place: Alembic's batch mode copies the table, drops the old one and
+        # renames the copy. With foreign keys on, dropping ``cases`` deleted every case's names, events,
+        # requests... (ON DELETE CASCADE). They are off while migrating (the pragma is ignored inside a
+        # transaction, so it is set before one begins) and on again after; the result is checked before commit.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                _migrate(connection)
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
-        config = _alembic_config()
-        head = ScriptDirectory.from_config(config).get_current_head()
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current == head:
-            return
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+
+def _migrate(connection: Connection) -> None:
+    """Upgrade inside the caller's transaction."""
+    if connection.dialect.name == "postgresql":
+        # Two processes opening a new database at once: the second waits, then finds it migrated.
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7469726)")
+    if _stored_revisions(connection) == [SCHEMA_HEAD]:
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current == head:
+        return
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+    _write_snapshots(connection)
+    if connection.dialect.name == "sqlite" and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").all()):
+        raise StorageError(f"upgrading the store would leave {len(broken)} broken references; nothing was changed")
+
+
+def _write_snapshots(connection: Connection) -> None:
+    """Give each case stored before snapshots existed (migration 0007) its snapshot, once, in the migrating
+    transaction: readers would otherwise rebuild it from its rows on every cache miss until it is next changed.
+    Done here rather than in the migration because it needs today's case model, which a migration must not."""
+    from pydantic import ValidationError
+    from sqlalchemy import or_, select
+
+    from exwatch.store.mapping import from_row  # the case model: not needed by commands that do not migrate
+    from exwatch.store.tables import CaseRow
+
+    with Session(bind=connection) as session:
+        stale = or_(CaseRow.snapshot_of.is_(None), CaseRow.snapshot_of != CaseRow.revision)
+        for pk in session.scalars(select(CaseRow.pk).where(stale)).all():
+            row = session.get_one(CaseRow, pk)
+            try:
+                row.snapshot = from_row(row).model_dump_json()
+            except ValidationError:  # a row the model no longer accepts: left to the rows, as before
+                continue
+            row.snapshot_of = row.revision
+            session.flush()
+            session.expunge_all()  # one case's objects at a time
 
 
 _BUSY = f"the store stayed busy for {BUSY_TIMEOUT_S} s (another long write?); nothing was changed: try again"

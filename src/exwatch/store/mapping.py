@@ -6,6 +6,7 @@ case; the round-trip tests hold this on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -81,7 +82,24 @@ def to_row(case: CaseFile, into: CaseRow | None = None) -> CaseRow:
             item_row = build(i, item)
             collection.append(item_row)
             cite(item.sources, **{owner: item_row})
+    seal(row, case)
     return row
+
+
+def seal(row: CaseRow, case: CaseFile) -> None:
+    """Mark the row as holding ``case``: a new revision, and the case's JSON snapshot written for it. Every
+    stored change ends here, so a snapshot whose ``snapshot_of`` is the row's revision is the case as stored."""
+    row.revision = uuid.uuid4().hex
+    row.snapshot = case.model_dump_json()
+    row.snapshot_of = row.revision
+
+
+def from_snapshot(snapshot: str | None, snapshot_of: str | None, revision: str) -> CaseFile | None:
+    """The case from its snapshot, when the snapshot was written for the stored revision; else None (read the
+    rows with :func:`from_row`)."""
+    if snapshot is None or snapshot_of != revision:
+        return None
+    return CaseFile.model_validate_json(snapshot)
 
 
 def _request_row(position: int, request: Request) -> RequestRow:

@@ -66,6 +66,12 @@ class CaseRow(Base):
     # never the same for two different contents, even when a case is deleted and stored again under its id. What
     # is worked out from a case and kept between requests (the dashboard's lines) is kept under it.
     revision: Mapped[str] = mapped_column(String(32), default=_revision)
+    # The case as one JSON document (``CaseFile``), written with every stored change, and the revision it was
+    # written for. Reading a case from it takes about a millisecond; rebuilding it from its rows, ten. A snapshot
+    # whose ``snapshot_of`` is not the row's revision (written by an older version, or missing) is ignored and
+    # the rows are read. Deferred: loading the rows for an amendment does not fetch it.
+    snapshot: Mapped[str | None] = mapped_column(Text, deferred=True)
+    snapshot_of: Mapped[str | None] = mapped_column(String(32))
 
     names: Mapped[list[NameRow]] = relationship(cascade=_CASCADE, order_by="NameRow.position")
     states: Mapped[list[StateRoleRow]] = relationship(cascade=_CASCADE, order_by="StateRoleRow.position")
