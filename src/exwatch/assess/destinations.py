@@ -17,7 +17,8 @@ from exwatch.assess.context import CaseView, FactRef
 from exwatch.assess.engine import fact_dict
 from exwatch.kb.evidence.loader import load_evidence
 from exwatch.kb.evidence.models import Evidence
-from exwatch.kb.evidence.rules import AspectLevel, RiskAssessment, risk_levels
+from exwatch.kb.evidence.rules import AspectLevel, RiskAssessment
+from exwatch.kb.evidence.timeline import levels_on
 
 # Subject profiles (case vocabulary) → evidence groups (knowledge base vocabulary).
 PROFILE_GROUPS = {
@@ -112,10 +113,9 @@ def for_person(group: str, targeted: bool, personal: list[FactRef]) -> tuple[str
     return group, None
 
 
-@lru_cache(maxsize=4096)
 def _levels(state: str, as_of: dt.date) -> RiskAssessment:
-    """A state's levels on a day depend only on the shipped evidence: computed once per (state, day)."""
-    return risk_levels(state, as_of)
+    """A state's levels on a day depend only on the shipped evidence and change only on a few days."""
+    return levels_on(state, as_of)
 
 
 @lru_cache(maxsize=256)

@@ -10,7 +10,7 @@ from typing import Any
 from exwatch.errors import CountryError, NotFoundError
 from exwatch.kb.evidence.loader import load_evidence
 from exwatch.kb.evidence.rulebook import load_rules
-from exwatch.kb.evidence.rules import risk_levels
+from exwatch.kb.evidence.timeline import levels_on
 from exwatch.kb.loader import Knowledge, load_knowledge
 from exwatch.kb.models import existed_on
 from exwatch.kb.query import links_at, party_in_force
@@ -64,7 +64,7 @@ def _state_view(k: Knowledge, code: str, as_of: dt.date) -> dict[str, Any]:
         for lk in links_at(as_of, k, involving=code)
         if code in (lk.origin, lk.destination)
     ]
-    levels = risk_levels(code, as_of)
+    levels = levels_on(code, as_of)
     evidence = [
         {
             "id": r.id,

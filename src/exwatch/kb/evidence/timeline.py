@@ -7,8 +7,10 @@ timeline evaluates :func:`~exwatch.kb.evidence.rules.risk_levels` on those days 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from exwatch.kb.evidence.models import Evidence
 from exwatch.kb.evidence.rulebook import Level, RuleBook, load_rules
@@ -75,3 +77,23 @@ def levels_over_time(
                 changes.append(LevelChange(day, aspect, group, old.level, new.level, added, removed))
         previous = current
     return changes
+
+
+@lru_cache(maxsize=256)
+def _shipped_change_days(state: str) -> tuple[dt.date, ...]:
+    from exwatch.kb.evidence.loader import load_evidence
+
+    return tuple(_change_days(load_evidence().of_state(state), dt.date.min, dt.date.max, load_rules()))
+
+
+@lru_cache(maxsize=4096)
+def _levels_from(state: str, start: dt.date) -> RiskAssessment:
+    return risk_levels(state, start)
+
+
+def levels_on(state: str, as_of: dt.date) -> RiskAssessment:
+    """:func:`risk_levels` of the shipped evidence, worked out once per period between two change days and
+    reused for every day of that period (an assessment on a new day costs a lookup, not the rules again)."""
+    days = _shipped_change_days(state)
+    i = bisect_right(days, as_of)
+    return replace(_levels_from(state, days[i - 1] if i else dt.date.min), as_of=as_of)
