@@ -112,3 +112,31 @@ def test_the_state_of_removal_is_assessed_by_the_courts_test() -> None:
     personal = assess_case(expelled([tortured]), dt.date(2021, 1, 1))
     assert personal.destinations[0].torture_for_subject == "high"
     assert personal.conclusion.protection_warranted
+
+
+def test_refugee_status_makes_the_risk_personal_in_the_state_the_subject_fled() -> None:
+    # Expulsion to Kazakhstan (elevated for a returnee without personal factors, above). A grant of refugee
+    # status is a finding that the fear of persecution there is well founded: the risk becomes personal (high),
+    # whichever state the fact names (here the one that granted it, Sweden). It counts only for the state fled.
+    def expelled(facts: list[dict[str, Any]], states: list[dict[str, Any]]) -> CaseFile:
+        return _case(
+            subject={"names": [{"name": "A B", "kind": "primary"}], "sources": ["judgment"]},
+            states=states,
+            requests=[],
+            events=[],
+            facts=facts,
+        )
+
+    to_kz = [{"state": "KZ", "roles": ["destination"], "sources": ["judgment"]}]
+    refugee = {"id": "r", "kind": "refugee_status", "state": "SE", "text": "granted refugee status in Sweden",
+               "sources": ["judgment"]}  # fmt: skip
+    (alone,) = assess_case(expelled([], to_kz), dt.date(2021, 1, 1)).destinations
+    assert alone.torture_for_subject == "elevated"
+    recognised = assess_case(expelled([refugee], to_kz), dt.date(2021, 1, 1))
+    assert recognised.destinations[0].torture_for_subject == "high"
+    assert any(f.text == "granted refugee status in Sweden" for f in recognised.destinations[0].personal)
+    assert recognised.conclusion.protection_warranted
+    # Fled Uzbekistan (persecuting), to be sent to Kazakhstan: the status says nothing about Kazakhstan.
+    fled_uz = [*to_kz, {"state": "UZ", "roles": ["persecuting"], "sources": ["judgment"]}]
+    kz = next(d for d in assess_case(expelled([refugee], fled_uz), dt.date(2021, 1, 1)).destinations if d.state == "KZ")
+    assert kz.torture_for_subject == "elevated"

@@ -57,7 +57,23 @@ def personal_factors(view: CaseView, state: str) -> list[FactRef]:
     for fact in view.facts_of(*kinds):
         if fact.state == state or (persecuting and fact.state is None):
             found.append(view.ref_fact(fact))
+    if fled_from(view, state):
+        found.extend(view.ref_fact(f) for f in view.facts_of("refugee_status"))
     return found
+
+
+def fled_from(view: CaseView, state: str) -> bool:
+    """Refugee status (from UNHCR or a state) is a finding that the subject's fear of persecution in the state
+    they fled is well founded, and weighs heavily in the removal decision (MM (Iran) v. SSHD [2010] EWCA Civ 1457:
+    UNHCR's recognition is given considerable weight unless there are cogent reasons not to): it counts as a
+    personal factor for that state — the persecuting state, else a state of nationality, else the one state of
+    removal. The state recorded on the fact (who granted it) does not matter: no state grants refuge from
+    itself."""
+    if view.persecuting:
+        return state in view.persecuting
+    if view.nationalities:
+        return state in view.nationalities
+    return view.removal_destinations == [state]
 
 
 @dataclass
