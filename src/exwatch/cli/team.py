@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import typer
 
 from exwatch.cli.context import open_chosen, transaction
@@ -19,12 +17,9 @@ def serve(
     """Serve the web application over this database; on first run, create an admin and print its password."""
     import uvicorn
 
-    from exwatch.kb.evidence.loader import load_evidence
-    from exwatch.kb.evidence.rulebook import load_rules
-    from exwatch.kb.loader import load_knowledge, pin_files
     from exwatch.logic import users
-    from exwatch.procedure.loader import procedures
     from exwatch.web.app import create_app
+    from exwatch.web.process import prepare
 
     database = open_chosen(ctx)
     with database.transaction() as session:
@@ -35,16 +30,7 @@ def serve(
     else:
         typer.echo("Log in with your user name (an admin adds users: `exwatch user add NAME --role editor`)")
     typer.echo(f"Extradition Watch is at {url}  (Ctrl-C stops it)", err=False)
-    # A page builds tens of thousands of ORM objects; the default collector thresholds spend ~40 % of a dashboard
-    # request collecting (py-spy, bench/web_load.py). Collect less often in the long-lived server process.
-    gc.set_threshold(50_000, 20, 100)
-    pin_files()  # the knowledge files are read once; an edit to them is served after a restart
-    # The knowledge base, the evidence and the procedures live as long as the process: read them now and put
-    # them out of the collector's reach, so that a full collection (which stops every request) scans a third
-    # fewer objects (bench/web_load.py: 200 -> 135 ms per full collection in a warm process).
-    load_knowledge(), load_evidence(), load_rules(), procedures()
-    gc.collect()
-    gc.freeze()
+    prepare()
     try:
         uvicorn.run(create_app(database), host=host, port=port, log_level="warning", server_header=False)
     finally:
