@@ -349,7 +349,7 @@ def amend(
     row = lock(session, case_id)
     if expected_version is not None and row.version != expected_version:
         raise StaleError(case_id, expected_version, row.version, row.updated_at)
-    stored = from_row(row)
+    stored = from_snapshot(row.snapshot, row.snapshot_of, row.revision) or from_row(row)
     data = stored.model_dump()
     change(data)
     amended = validate(CaseFile, data, f"case {case_id!r} with {what}")
