@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from exwatch.errors import ExwatchError, InputError
 from exwatch.logic import cases, documents, review
 from exwatch.model.case import CaseFile, Event
 from exwatch.store.db import open_database
+from exwatch.store.mapping import from_row
 from tests.cli.test_console_script import _exwatch
 from tests.cli.test_ingest_review import LETTER
 from tests.factories import case_data
@@ -157,3 +159,33 @@ def test_parallel_imports_of_new_cases_all_succeed(db_url: str) -> None:
     with database.transaction(write=False) as session:
         assert len(cases.list_cases(session)) == writers
     database.close()
+
+
+def test_an_amendment_after_a_read_keeps_what_another_writer_stored_in_between(db_url: str) -> None:
+    """A transaction reads a case, another stores an event in it, then the first adds its own: taking the case
+    for the amendment reads it again as last committed, so both events are kept. (PostgreSQL: on SQLite the
+    first transaction holds the store from its start, so nothing can be stored in between.)"""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite serialises whole write transactions: no write can come between the read and the lock")
+    from exwatch.logic.example import example_case, load_example
+
+    db = open_database(db_url)
+    try:
+        with db.transaction() as session:
+            load_example(session)
+        case = example_case()
+        cite = [{"source": case.sources[0].id}]
+        with db.transaction() as first:
+            cases.get_row(first, case.id)  # read whole, children included, before any lock
+            with db.transaction() as second:
+                cases.add_event(second, case.id, {"id": "second", "date": "2016-01-05", "jurisdiction": "FR",
+                                                  "body": "CE", "action": "hearing", "sources": cite})  # fmt: skip
+            cases.add_event(first, case.id, {"id": "first", "date": "2016-01-06", "jurisdiction": "FR",
+                                             "body": "CE", "action": "hearing", "sources": cite})  # fmt: skip
+        with db.transaction(write=False) as session:
+            ids = [e.id for e in cases.export_case(session, case.id).events]
+            rows = from_row(cases.get_row(session, case.id))
+        assert ids[-2:] == ["second", "first"]
+        assert [e.id for e in rows.events] == ids, "the rows say the same as the snapshot"
+    finally:
+        db.close()

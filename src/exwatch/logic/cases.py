@@ -80,12 +80,15 @@ def _load_options() -> list[Any]:
 
 
 def _find(session: Session, case_id: str, for_update: bool = False) -> CaseRow | None:
-    query = select(CaseRow).where(CaseRow.id == case_id).options(*_load_options())
+    query = select(CaseRow).where(CaseRow.id == case_id)
     if for_update:
-        # PostgreSQL: the row is locked until commit and read again, with its children, as last committed.
-        # SQLite ignores FOR UPDATE: its write transaction already holds the database (store.db).
-        query = query.with_for_update().execution_options(populate_existing=True)
-    return session.scalars(query).first()
+        # PostgreSQL: the row is locked until commit and read again as last committed. SQLite ignores FOR UPDATE:
+        # its write transaction already holds the database (store.db). The children are not read here but when
+        # an amendment touches them (it starts from the snapshot): an added event reads the events and sources,
+        # not the hundreds of citations.
+        # A case read earlier in this transaction is read again: its columns now, its lists when touched.
+        return session.scalars(query.with_for_update().execution_options(populate_existing=True)).first()
+    return session.scalars(query.options(*_load_options())).first()
 
 
 def lock(session: Session, case_id: str) -> CaseRow:
@@ -355,7 +358,7 @@ def amend(
     amended = validate(CaseFile, data, f"case {case_id!r} with {what}")
     if (added := _appended(stored, amended)) is not None:
         for group, items in added.items():
-            append_items(row, group, items)
+            append_items(session, row, group, items)
         _touch(row, amended)
         session.flush()
     else:

@@ -10,6 +10,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
 from exwatch.model.case import (
     CaseFile,
     Citation,
@@ -130,12 +133,20 @@ _APPENDABLE: dict[str, tuple[Callable[[int, Any], Any], str]] = {
 APPENDABLE = tuple(_APPENDABLE)
 
 
-def append_items(row: CaseRow, group: str, items: list[Any]) -> None:
+def append_items(session: Session, row: CaseRow, group: str, items: list[Any]) -> None:
     """Add ``items`` at the end of one of a stored case's lists (``APPENDABLE``), with their citations of the
-    case's sources, leaving every other row as it is: what :func:`to_row` would build for the longer list."""
+    case's sources, leaving every other row as it is: what :func:`to_row` would build for the longer list. The
+    case's citations are not read for it (a case has hundreds): the new ones are numbered after the last stored
+    one and added on their own, unless this transaction already holds the list."""
     build, owner = _APPENDABLE[group]
     sources = {s.id: s for s in row.sources}
-    counter = iter(range(max((c.position for c in row.citations), default=-1) + 1, 10**9))
+    held = "citations" not in inspect(row).unloaded
+    last = (
+        max((c.position for c in row.citations), default=-1)
+        if held
+        else session.scalar(select(func.max(CitationRow.position)).where(CitationRow.case_pk == row.pk))
+    )
+    counter = iter(range((-1 if last is None else last) + 1, 10**9))
     collection = getattr(row, group)
     for item in items:
         item_row = build(len(collection), item)
@@ -143,7 +154,11 @@ def append_items(row: CaseRow, group: str, items: list[Any]) -> None:
         for c in item.sources:
             citation = CitationRow(position=next(counter), source=sources[c.source], pinpoint=c.pinpoint)
             setattr(citation, owner, item_row)
-            row.citations.append(citation)
+            if held:
+                row.citations.append(citation)
+            else:
+                citation.case_pk = row.pk
+                session.add(citation)
 
 
 def from_row(row: CaseRow) -> CaseFile:
