@@ -79,8 +79,15 @@ def test_kyrgyzstan_over_time_rises_then_falls_after_the_grand_chamber() -> None
     ]
     assert changes[0].before is None
     assert changes[0].after == "unknown"
-    rise = changes[1]
-    assert (rise.date, rise.after, rise.added) == (dt.date(2014, 3, 17), "high", ("kg-hrc-valetov-2014",))
+    # After the June 2010 events in the south: the UN human rights office's statement on torture of detained Uzbeks
+    # (4 points, elevated), then Human Rights Watch's report (a second body: 6 points from 2 bodies, high).
+    rise, high = changes[1], changes[2]
+    assert (rise.date, rise.after, rise.added) == (dt.date(2010, 7, 20), "elevated", ("kg-ohchr-south-2010",))
+    assert (high.date, high.after) == (dt.date(2010, 8, 16), "high")
+    # The Human Rights Committee's views in Valetov (17 March 2014) keep it high once the 2010 findings age.
+    in_2019 = risk_levels("KG", dt.date(2019, 1, 1)).by_group["torture"]["ethnic_minorities"]
+    assert in_2019.level == "high"
+    assert "kg-hrc-valetov-2014" in in_2019.evidence
     # The Grand Chamber (29 April 2022) replaces the Court's own earlier findings at once, but the Human Rights
     # Committee's 2014 views keep the level high until their ten-year window ends.
     after_gc = risk_levels("KG", dt.date(2022, 5, 1)).by_group["torture"]["ethnic_minorities"]
